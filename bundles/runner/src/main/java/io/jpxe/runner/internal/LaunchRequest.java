@@ -1,0 +1,32 @@
+package io.jpxe.runner.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The launcher's request, read from the framework properties it sets ({@code jpxe.command},
+ * {@code jpxe.target}, {@code jpxe.set.N}, {@code jpxe.embedded.script}).
+ */
+record LaunchRequest(String command, String target, List<String> settings, String embeddedScript,
+        long readyTimeoutMillis) {
+
+    static LaunchRequest from(Function<String, String> properties) {
+        String command = orDefault(properties.apply("jpxe.command"), "default");
+        int count = Integer.parseInt(orDefault(properties.apply("jpxe.set.count"), "0"));
+        List<String> settings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String pair = properties.apply("jpxe.set." + i);
+            if (pair != null && pair.indexOf('=') > 0) {
+                settings.add(pair);
+            }
+        }
+        long timeout = Long.parseLong(orDefault(properties.apply("jpxe.ready.timeout"), "10000"));
+        return new LaunchRequest(command, properties.apply("jpxe.target"), List.copyOf(settings),
+                properties.apply("jpxe.embedded.script"), timeout);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

@@ -1,0 +1,115 @@
+package io.jpxe.runner.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.jpxe.api.JpxeException;
+import io.jpxe.api.console.Console;
+import io.jpxe.api.script.ScriptEngine;
+import io.jpxe.api.settings.Settings;
+
+/**
+ * What the launcher was asked to do ({@code run}, {@code shell}, or the embedded script), as a
+ * {@link Callable} the launcher runs on its main thread; the result is the process exit status.
+ *
+ * <p>{@code jpxe run X} is iPXE's {@code chain X} typed at the shell, so a local script, a remote
+ * script and a kernel behave exactly as they would in a script.
+ */
+@Component(service = Callable.class, property = "jpxe.main=true")
+public class MainTask implements Callable<Integer> {
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+
+    private final ScriptEngine engine;
+    private final Console console;
+    private final Settings settings;
+    private final LaunchRequest request;
+    private final ReadinessGate readiness;
+
+    @Activate
+    public MainTask(@Reference ScriptEngine engine, @Reference Console console, @Reference Settings settings,
+            BundleContext context) {
+        this.engine = engine;
+        this.console = console;
+        this.settings = settings;
+        this.request = LaunchRequest.from(context::getProperty);
+        this.readiness = new ReadinessGate(context);
+    }
+
+    @Override
+    public Integer call() {
+        List<String> missing = readiness.await(Duration.ofMillis(request.readyTimeoutMillis()));
+        if (!missing.isEmpty()) {
+            console.err().println("jpxe: still missing after " + request.readyTimeoutMillis() + " ms: "
+                    + String.join(", ", missing));
+        }
+        for (String pair : request.settings()) {
+            int eq = pair.indexOf('=');
+            try {
+                settings.store(pair.substring(0, eq), pair.substring(eq + 1));
+            } catch (JpxeException e) {
+                console.err().println("jpxe: --set " + pair + ": " + e.describe());
+                return 2;
+            }
+        }
+        return switch (request.command()) {
+            case "run" -> exitStatus(engine.execute("chain " + toUri(request.target()), console));
+            case "shell" -> exitStatus(engine.shell(console));
+            default -> runEmbedded();
+        };
+    }
+
+    private int runEmbedded() {
+        if (request.embeddedScript() == null) {
+            console.err().println("jpxe: this image embeds no script; give one with `jpxe run <file|URI>`"
+                    + " or use `jpxe shell`");
+            return 2;
+        }
+        try {
+            Path script = Files.createTempFile("jpxe-embedded", ".ipxe");
+            try {
+                Files.writeString(script, request.embeddedScript());
+                return exitStatus(engine.execute("chain " + script.toUri(), console));
+            } finally {
+                Files.deleteIfExists(script);
+            }
+        } catch (IOException e) {
+            console.err().println("jpxe: cannot stage the embedded script: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** A URI as given, or a local path made into an absolute {@code file:} URI. */
+    static String toUri(String target) {
+        if (SCHEME.matcher(target).matches()) {
+            return target;
+        }
+        URI uri = Path.of(target).toAbsolutePath().normalize().toUri();
+        return uri.toString();
+    }
+
+    /**
+     * Maps an iPXE status to a process exit status: 0 stays 0, {@code exit N} gives {@code N} (mod 256),
+     * a failing command (negative status) gives 1.
+     */
+    static int exitStatus(int status) {
+        if (status == 0) {
+            return 0;
+        }
+        if (status > 0) {
+            int code = status & 0xff;
+            return code == 0 ? 1 : code;
+        }
+        return 1;
+    }
+}
