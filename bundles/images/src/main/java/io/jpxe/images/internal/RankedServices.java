@@ -41,6 +41,14 @@ public final class RankedServices<S> {
             }
             return values;
         }
+
+        /**
+         * The names a service declares through one of the API's naming annotations: the values of
+         * the property named like the capability namespace ({@code jpxe.image.type}...).
+         */
+        public List<String> names(String namespace) {
+            return strings(namespace);
+        }
     }
 
     private static final Comparator<Entry<?>> ORDER = Comparator.<Entry<?>>comparingInt(Entry::ranking)

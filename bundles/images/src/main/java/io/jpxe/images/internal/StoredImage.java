@@ -20,18 +20,17 @@ final class StoredImage implements Image {
     private final URI uri;
     private final long size;
     private final String sha256;
-    private final String type;
+    private volatile String type;
     private final Backing backing;
     private volatile String name;
     private volatile String commandLine = "";
     private final Set<Flag> flags = EnumSet.noneOf(Flag.class);
 
-    StoredImage(String name, URI uri, long size, String sha256, String type, Backing backing) {
+    StoredImage(String name, URI uri, long size, String sha256, Backing backing) {
         this.name = Objects.requireNonNull(name, "name");
         this.uri = uri;
         this.size = size;
         this.sha256 = sha256;
-        this.type = type;
         this.backing = backing;
     }
 
@@ -63,6 +62,11 @@ final class StoredImage implements Image {
     @Override
     public void commandLine(String commandLine) {
         this.commandLine = commandLine == null ? "" : commandLine;
+    }
+
+    /** Records the type found by probing, before the image is registered. */
+    void assignType(String typeName) {
+        this.type = typeName;
     }
 
     @Override

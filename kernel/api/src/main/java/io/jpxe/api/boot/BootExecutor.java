@@ -7,7 +7,7 @@ import io.jpxe.api.console.Console;
 
 /**
  * Carries out a {@link BootPlan}: {@code kexec} into it, boot it in QEMU, or write it down
- * ({@code plan}). Registered with {@link BootExecutorName}; the loader's {@code jpxe.boot} property
+ * ({@code plan}). Registered with {@link JpxeBootExecutor}; the loader's {@code jpxe.boot} property
  * (the launcher's {@code --boot=}) chooses one.
  *
  * <p>Called on a script thread; may block for as long as the boot takes.

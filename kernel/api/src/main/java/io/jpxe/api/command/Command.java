@@ -5,7 +5,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 import io.jpxe.api.JpxeException;
 
 /**
- * One script command, registered as a service with {@link CommandName}.
+ * One script command, registered as a service with {@link JpxeCommand}.
  *
  * <p>Commands are thin: they parse with {@link #syntax()} and call services that do the work (the
  * image manager, the settings tree...). The engine calls {@link #execute} on the script's own

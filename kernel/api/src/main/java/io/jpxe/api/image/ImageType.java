@@ -9,7 +9,7 @@ import io.jpxe.api.command.CommandContext;
 
 /**
  * One image format (iPXE's {@code __image_type}): recognises images and runs them. Registered with
- * {@link ImageTypeName}; probed in descending {@code service.ranking} order when an image is
+ * {@link JpxeImageType}; probed in descending {@code service.ranking} order when an image is
  * registered; the first that accepts it gives the image its type.
  *
  * <p>Called on script threads; must be thread-safe.
@@ -17,7 +17,7 @@ import io.jpxe.api.command.CommandContext;
 @ConsumerType
 public interface ImageType {
 
-    /** The type's name, equal to its {@link ImageTypeName}. */
+    /** The type's name, equal to its {@link JpxeImageType}. */
     String name();
 
     /**

@@ -1,0 +1,94 @@
+package io.jpxe.proto.tftp.internal;
+
+import java.time.Duration;
+
+/**
+ * When to retransmit and when to give up, adapted to the measured round-trip time as TCP does
+ * (RFC 6298): a smoothed RTT and its variance give the retransmission timeout (RTO), clamped to
+ * {@code [min, maxWait]}; each expiry doubles the wait (§5.5) and samples are never taken from an
+ * answer to a retransmitted packet (Karn's rule, §3). Unlike a fixed 1 s or 5 s schedule, a LAN
+ * with sub-millisecond round trips recovers a lost packet in {@code min} (tens of milliseconds).
+ *
+ * <p>Before the first sample the wait is {@code initial}. The transfer is given up once the
+ * silence since the last answer reaches {@code idleBudget}.
+ *
+ * <p>Not thread-safe: one per transfer, used on its event loop. Times are in nanoseconds.
+ */
+final class RetransmissionTimer {
+
+    /** RFC 6298's G: the clock granularity term, so RTTVAR never shrinks the RTO to the bare SRTT. */
+    private static final long GRANULARITY_NANOS = Duration.ofMillis(1).toNanos();
+
+    private final long minNanos;
+    private final long maxWaitNanos;
+    private final long idleBudgetNanos;
+    private long smoothedRtt = -1;
+    private long rttVariance;
+    private long rto;
+    private long wait;
+    private long silence;
+
+    /**
+     * @throws IllegalArgumentException unless {@code 0 < min <= initial <= maxWait <= idleBudget}
+     */
+    RetransmissionTimer(Duration initial, Duration min, Duration maxWait, Duration idleBudget) {
+        if (min.isNegative() || min.isZero() || initial.compareTo(min) < 0 || maxWait.compareTo(initial) < 0
+                || idleBudget.compareTo(maxWait) < 0) {
+            throw new IllegalArgumentException("retransmission timeouts must satisfy 0 < min <= initial <= max wait"
+                    + " <= idle timeout, got " + min.toMillis() + ", " + initial.toMillis() + ", "
+                    + maxWait.toMillis() + " and " + idleBudget.toMillis() + " ms");
+        }
+        this.minNanos = min.toNanos();
+        this.maxWaitNanos = maxWait.toNanos();
+        this.idleBudgetNanos = idleBudget.toNanos();
+        this.rto = initial.toNanos();
+        this.wait = rto;
+    }
+
+    /** How long to wait for an answer to what was just sent. */
+    Duration timeout() {
+        return Duration.ofNanos(wait);
+    }
+
+    /** The current RTO without backoff (for tests and diagnostics). */
+    Duration retransmissionTimeout() {
+        return Duration.ofNanos(rto);
+    }
+
+    /**
+     * The wait ran out: doubles it (up to the maximum wait).
+     *
+     * @return {@code true} to retransmit and wait {@link #timeout()} again, {@code false} to give up
+     */
+    boolean expired() {
+        silence += wait;
+        if (silence >= idleBudgetNanos) {
+            return false;
+        }
+        wait = Math.min(wait * 2, maxWaitNanos);
+        return true;
+    }
+
+    /** An answer to a packet sent once arrived {@code rttNanos} after it was sent: updates the estimate. */
+    void sample(long rttNanos) {
+        long rtt = Math.max(0, rttNanos);
+        if (smoothedRtt < 0) {
+            smoothedRtt = rtt;
+            rttVariance = rtt / 2;
+        } else {
+            rttVariance = (3 * rttVariance + Math.abs(smoothedRtt - rtt)) / 4;
+            smoothedRtt = (7 * smoothedRtt + rtt) / 8;
+        }
+        rto = Math.clamp(smoothedRtt + Math.max(GRANULARITY_NANOS, 4 * rttVariance), minNanos, maxWaitNanos);
+        answered();
+    }
+
+    /**
+     * An answer arrived that gives no sample (it may answer a retransmission): the silence ends and
+     * the wait returns to the RTO.
+     */
+    void answered() {
+        wait = rto;
+        silence = 0;
+    }
+}

@@ -1,0 +1,335 @@
+package io.jpxe.proto.tftp.internal;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.jpxe.api.Errno;
+import io.jpxe.api.JpxeException;
+import io.jpxe.api.uri.DataSink;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.AddressedEnvelope;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.DefaultAddressedEnvelope;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * The state machine of one TFTP read: RFC 1350 (lock-step DATA/ACK, TIDs, §4 errors), RFC 2347,
+ * 2348 and 2349 (option negotiation, {@code blksize}, {@code tsize}) and RFC 1123 §4.2.3.1 (no
+ * Sorcerer's Apprentice: duplicates are re-ACKed, never answered with anything else).
+ *
+ * <p>Block numbers wrap from 65535 to 0; the handler counts blocks in a {@code long}, so files of
+ * any size arrive. The first block shorter than the block size ends the file. Silence is answered
+ * by retransmitting the RRQ or the last ACK, paced by a {@link RetryBackoff}.
+ *
+ * <p>Threading: every method runs on the channel's event loop, including {@link #start},
+ * {@link #cancel} and {@link #fail}. Buffers: each inbound envelope is released here; the
+ * {@link DataSink} sees a read-only view of a payload only during its call. When the transfer ends
+ * the channel is closed, and only then does {@link #completion()} complete.
+ */
+final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
+
+    private enum Phase { IDLE, REQUESTED, TRANSFERRING, DONE }
+
+    private final URI uri;
+    private final String filename;
+    private final TftpOptions options;
+    private final RetryBackoff backoff;
+    private final DataSink sink;
+    private final CompletableFuture<Long> completion = new CompletableFuture<>();
+
+    private ChannelHandlerContext ctx;
+    private Phase phase = Phase.IDLE;
+    private InetSocketAddress server;
+    /** The server's TID: fixed by its first reply (RFC 1350 §4). */
+    private InetSocketAddress peer;
+    private boolean optionsAcknowledged;
+    private int blksize = TftpOptions.DEFAULT_BLKSIZE;
+    /** Index (from 1, never wrapping) of the block expected next. */
+    private long nextBlock = 1;
+    private TftpPacket awaitingAnswer;
+    private InetSocketAddress awaitingAnswerFrom;
+    private ScheduledFuture<?> retransmitTimer;
+    private ChannelFuture lastWrite;
+    private Throwable lastSendFailure;
+
+    TftpTransferHandler(URI uri, String filename, TftpOptions options, RetryBackoff backoff, DataSink sink) {
+        this.uri = uri;
+        this.filename = filename;
+        this.options = options;
+        this.backoff = backoff;
+        this.sink = sink;
+    }
+
+    /** Completes with the file size once the last block is acknowledged, or with a {@link JpxeException}. */
+    CompletableFuture<Long> completion() {
+        return completion;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Sends the read request to {@code server} (port 69 or the URI's). Ignored once started or ended. */
+    void start(InetSocketAddress server) {
+        if (phase != Phase.IDLE) {
+            return;
+        }
+        if (ctx == null) {
+            finish(-1, TftpFailures.io(uri, "socket has no TFTP pipeline", null));
+            return;
+        }
+        this.server = server;
+        phase = Phase.REQUESTED;
+        sendAndAwait(TftpPacket.Request.read(filename, options.request()), server);
+    }
+
+    /** Aborts: tells the server (ERROR 0) if it has answered, closes the channel, fails with {@code reason}. */
+    void cancel(JpxeException reason) {
+        if (phase != Phase.DONE && peer != null) {
+            send(new TftpPacket.Error(TftpPacket.ERROR_NOT_DEFINED, "Transfer cancelled"), peer);
+        }
+        finish(-1, reason);
+    }
+
+    /** Ends the transfer with {@code failure} without telling the server (socket or name lookup failed). */
+    void fail(JpxeException failure) {
+        finish(-1, failure);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof AddressedEnvelope<?, ?> envelope)
+                || !(envelope.content() instanceof TftpPacket packet)
+                || !(envelope.sender() instanceof InetSocketAddress sender)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            receive(packet, sender);
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        finish(-1, new JpxeException(Errno.ECONNABORTED, uri + ": socket closed before the transfer ended"));
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        finish(-1, TftpFailures.io(uri, "socket error", cause));
+    }
+
+    private void receive(TftpPacket packet, InetSocketAddress sender) {
+        if (phase == Phase.IDLE || phase == Phase.DONE) {
+            return;
+        }
+        if (!fromServer(sender)) {
+            // RFC 1350 §4: tell the stranger, carry on. Never answer an error with an error.
+            if (!(packet instanceof TftpPacket.Error)) {
+                send(new TftpPacket.Error(TftpPacket.ERROR_UNKNOWN_TID, "Unknown transfer ID"), sender);
+            }
+            return;
+        }
+        switch (packet) {
+            case TftpPacket.OptionAck oack -> onOptionAck(oack);
+            case TftpPacket.Data data -> onData(data);
+            case TftpPacket.Error error -> finish(-1, TftpFailures.serverError(uri, error));
+            case TftpPacket.Malformed malformed -> illegal("malformed packet (" + malformed.reason() + ")");
+            case TftpPacket.Ack ack -> illegal("unexpected ACK " + ack.block());
+            case TftpPacket.Request request -> illegal("unexpected " + (request.write() ? "WRQ" : "RRQ"));
+        }
+    }
+
+    private boolean fromServer(InetSocketAddress sender) {
+        if (peer == null && sameHost(sender.getAddress(), server.getAddress())) {
+            peer = sender;
+        }
+        return peer != null && sender.getPort() == peer.getPort() && sameHost(sender.getAddress(), peer.getAddress());
+    }
+
+    private void onOptionAck(TftpPacket.OptionAck oack) {
+        if (phase == Phase.TRANSFERRING) {
+            if (optionsAcknowledged && nextBlock == 1) {
+                send(new TftpPacket.Ack(0), peer); // our ACK 0 was lost
+            }
+            return;
+        }
+        TftpOptions.Negotiated negotiated;
+        try {
+            negotiated = options.accept(oack.options());
+        } catch (TftpOptions.Rejected e) {
+            send(new TftpPacket.Error(TftpPacket.ERROR_OPTION_NEGOTIATION, "Option negotiation failed: " + e.getMessage()),
+                    peer);
+            finish(-1, TftpFailures.protocol(uri, "server's options refused: " + e.getMessage()));
+            return;
+        }
+        optionsAcknowledged = true;
+        phase = Phase.TRANSFERRING;
+        blksize = negotiated.blksize();
+        if (negotiated.tsize() >= 0) {
+            try {
+                sink.expectedSize(negotiated.tsize());
+            } catch (RuntimeException e) {
+                abortForSink("cannot take a file of " + negotiated.tsize() + " bytes", e);
+                return;
+            }
+        }
+        answered();
+        sendAndAwait(new TftpPacket.Ack(0), peer);
+    }
+
+    private void onData(TftpPacket.Data data) {
+        if (phase == Phase.REQUESTED) {
+            if (data.block() != 1) {
+                return;
+            }
+            phase = Phase.TRANSFERRING; // the server ignored our options: RFC 1350 defaults
+            blksize = TftpOptions.DEFAULT_BLKSIZE;
+        }
+        if (data.block() == wire(nextBlock)) {
+            onNextBlock(data.content());
+        } else if (nextBlock > 1 && data.block() == wire(nextBlock - 1)) {
+            send(new TftpPacket.Ack(data.block()), peer); // our ACK was lost
+        }
+        // Anything else is a stray or future block: ignored, as lock-step cannot produce it.
+    }
+
+    private void onNextBlock(ByteBuf payload) {
+        int length = payload.readableBytes();
+        if (length > blksize) {
+            illegal("block " + nextBlock + " carries " + length + " bytes, more than the block size " + blksize);
+            return;
+        }
+        long offset = (nextBlock - 1) * blksize;
+        if (length > 0) {
+            try {
+                sink.write(offset, payload.nioBuffer().asReadOnlyBuffer());
+            } catch (Exception e) {
+                abortForSink("cannot store block " + nextBlock, e);
+                return;
+            }
+        }
+        TftpPacket.Ack ack = new TftpPacket.Ack(wire(nextBlock));
+        nextBlock++;
+        answered();
+        if (length < blksize) {
+            send(ack, peer);
+            finish(offset + length, null);
+        } else {
+            sendAndAwait(ack, peer);
+        }
+    }
+
+    private void abortForSink(String what, Exception e) {
+        send(new TftpPacket.Error(TftpPacket.ERROR_DISK_FULL, "Client cannot store the file"), peer);
+        finish(-1, TftpFailures.io(uri, what, e));
+    }
+
+    private void illegal(String what) {
+        send(new TftpPacket.Error(TftpPacket.ERROR_ILLEGAL_OPERATION, "Illegal TFTP operation"), peer);
+        finish(-1, TftpFailures.protocol(uri, what + " from " + peer));
+    }
+
+    private void sendAndAwait(TftpPacket packet, InetSocketAddress to) {
+        awaitingAnswer = packet;
+        awaitingAnswerFrom = to;
+        send(packet, to);
+        armTimer();
+    }
+
+    private void send(TftpPacket packet, InetSocketAddress to) {
+        lastWrite = ctx.writeAndFlush(new DefaultAddressedEnvelope<TftpPacket, InetSocketAddress>(packet, to));
+        lastWrite.addListener(f -> lastSendFailure = f.isSuccess() ? null : f.cause());
+    }
+
+    private void answered() {
+        backoff.reset();
+        cancelTimer();
+    }
+
+    private void armTimer() {
+        cancelTimer();
+        retransmitTimer = ctx.executor().schedule(this::onTimeout, backoff.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelTimer() {
+        if (retransmitTimer != null) {
+            retransmitTimer.cancel(false);
+            retransmitTimer = null;
+        }
+    }
+
+    private void onTimeout() {
+        retransmitTimer = null;
+        if (phase == Phase.DONE) {
+            return;
+        }
+        if (!backoff.expired()) {
+            String awaited = phase == Phase.REQUESTED ? "the server's first reply" : "block " + nextBlock;
+            finish(-1, TftpFailures.timeout(uri, awaited, lastSendFailure));
+            return;
+        }
+        send(awaitingAnswer, awaitingAnswerFrom);
+        armTimer();
+    }
+
+    /** Ends once: stops the timer, closes the channel after the last write, then completes. */
+    private void finish(long size, JpxeException failure) {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        phase = Phase.DONE;
+        cancelTimer();
+        awaitingAnswer = null;
+        Runnable complete = () -> {
+            if (failure == null) {
+                completion.complete(size);
+            } else {
+                completion.completeExceptionally(failure);
+            }
+        };
+        if (ctx == null) {
+            complete.run();
+            return;
+        }
+        Channel channel = ctx.channel();
+        ChannelFuture written = lastWrite != null ? lastWrite : channel.newSucceededFuture();
+        written.addListener(w -> channel.close().addListener(closed -> complete.run()));
+    }
+
+    private static int wire(long blockIndex) {
+        return (int) (blockIndex & 0xFFFF);
+    }
+
+    /** Address equality that sees {@code ::ffff:a.b.c.d} (dual-stack sockets) as {@code a.b.c.d}. */
+    static boolean sameHost(InetAddress a, InetAddress b) {
+        return a != null && b != null && Arrays.equals(ipv4Unmapped(a), ipv4Unmapped(b));
+    }
+
+    private static byte[] ipv4Unmapped(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        return address instanceof Inet6Address && isIpv4Mapped(bytes) ? Arrays.copyOfRange(bytes, 12, 16) : bytes;
+    }
+
+    private static boolean isIpv4Mapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xFF && bytes[11] == (byte) 0xFF;
+    }
+}

@@ -1,0 +1,352 @@
+package io.jpxe.proto.tftp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.jpxe.api.Errno;
+import io.jpxe.api.JpxeException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.AddressedEnvelope;
+import io.netty.channel.DefaultAddressedEnvelope;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+/** The transfer state machine, fed packet by packet on an {@link EmbeddedChannel} with a frozen clock. */
+class TftpTransferHandlerTest {
+
+    private static final URI URI_X = URI.create("tftp://127.0.0.1:6969/x");
+    private static final InetSocketAddress LISTEN = new InetSocketAddress("127.0.0.1", 6969);
+    private static final InetSocketAddress TID = new InetSocketAddress("127.0.0.1", 50123);
+    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
+
+    private final RecordingSink sink = new RecordingSink();
+    private TftpTransferHandler handler;
+    private EmbeddedChannel channel;
+
+    private void start(int blksize, Duration initialTimeout, Duration maxTimeout, RecordingSink target) {
+        handler = new TftpTransferHandler(URI_X, "x", new TftpOptions(blksize),
+                new RetryBackoff(initialTimeout, maxTimeout), target);
+        channel = new EmbeddedChannel(handler);
+        channel.freezeTime();
+        handler.start(LISTEN);
+    }
+
+    private void start(int blksize) {
+        start(blksize, Duration.ofMillis(250), Duration.ofSeconds(10), sink);
+    }
+
+    @Test
+    void negotiatesOptionsThenReceivesBlocksInLockStep() throws Exception {
+        start(1432);
+        var rrq = assertInstanceOf(TftpPacket.Request.class, sentTo(LISTEN));
+        assertEquals("x", rrq.filename());
+        assertEquals(Map.of("blksize", "1432", "tsize", "0"), rrq.options());
+
+        receive(new TftpPacket.OptionAck(Map.of("blksize", "1024", "tsize", "2000")), TID);
+        assertEquals(new TftpPacket.Ack(0), sentTo(TID));
+        assertEquals(2000, sink.expectedSize);
+
+        byte[] file = pattern(2000);
+        receiveData(1, file, 0, 1024, TID);
+        assertEquals(new TftpPacket.Ack(1), sentTo(TID));
+        receiveData(2, file, 1024, 976, TID);
+        assertEquals(new TftpPacket.Ack(2), sentTo(TID));
+
+        assertEquals(2000L, handler.completion().get(1, TimeUnit.SECONDS));
+        assertArrayEquals(file, sink.bytes());
+        assertEnded();
+    }
+
+    @Test
+    void fallsBackToBlksize512WhenTheServerIgnoresOptions() throws Exception {
+        start(1432);
+        sentTo(LISTEN);
+
+        byte[] file = pattern(1024);
+        receiveData(1, file, 0, 512, TID);
+        assertEquals(new TftpPacket.Ack(1), sentTo(TID));
+        receiveData(2, file, 512, 512, TID);
+        assertEquals(new TftpPacket.Ack(2), sentTo(TID));
+        // A file of an exact multiple of the block size ends with an empty block.
+        assertFalse(handler.completion().isDone());
+        receiveData(3, file, 1024, 0, TID);
+        assertEquals(new TftpPacket.Ack(3), sentTo(TID));
+
+        assertEquals(1024L, handler.completion().get(1, TimeUnit.SECONDS));
+        assertArrayEquals(file, sink.bytes());
+        assertEquals(-1, sink.expectedSize);
+        assertEnded();
+    }
+
+    @Test
+    void blockNumbersRollOverAfter65535() throws Exception {
+        start(8);
+        sentTo(LISTEN);
+        receive(new TftpPacket.OptionAck(Map.of("blksize", "8")), TID);
+        assertEquals(new TftpPacket.Ack(0), sentTo(TID));
+
+        long blocks = 70_000;
+        for (long index = 1; index <= blocks; index++) {
+            // Each full block holds its own index, so a wrong offset shows in the assembled file.
+            ByteBuf payload = Unpooled.buffer(8).writeLong(index);
+            receive(new TftpPacket.Data((int) index, payload), TID);
+            assertEquals(0, payload.refCnt());
+            assertEquals(new TftpPacket.Ack((int) (index & 0xFFFF)), sentTo(TID));
+        }
+        receive(new TftpPacket.Data((int) (blocks + 1), Unpooled.wrappedBuffer(new byte[] {42})), TID);
+        sentTo(TID);
+
+        assertEquals(blocks * 8 + 1, handler.completion().get(1, TimeUnit.SECONDS));
+        ByteBuffer file = ByteBuffer.wrap(sink.bytes());
+        for (long index = 1; index <= blocks; index++) {
+            assertEquals(index, file.getLong());
+        }
+        assertEquals(42, file.get());
+        assertEnded();
+    }
+
+    @Test
+    void answersAStrangerWithUnknownTransferIdAndCarriesOn() throws Exception {
+        start(1432);
+        sentTo(LISTEN);
+        InetSocketAddress otherHost = new InetSocketAddress("127.0.0.2", 50123);
+        receiveData(1, new byte[10], 0, 10, otherHost);
+        assertEquals(new TftpPacket.Error(TftpPacket.ERROR_UNKNOWN_TID, "Unknown transfer ID"), sentTo(otherHost));
+
+        receiveData(1, new byte[512], 0, 512, TID);
+        assertEquals(new TftpPacket.Ack(1), sentTo(TID));
+        InetSocketAddress otherPort = new InetSocketAddress("127.0.0.1", 50124);
+        receiveData(2, new byte[10], 0, 10, otherPort);
+        assertEquals(new TftpPacket.Error(TftpPacket.ERROR_UNKNOWN_TID, "Unknown transfer ID"), sentTo(otherPort));
+        receive(new TftpPacket.Error(1, "spoofed"), otherPort);
+        assertNull(channel.readOutbound(), "an error is never answered with an error");
+
+        receiveData(2, new byte[3], 0, 3, TID);
+        assertEquals(new TftpPacket.Ack(2), sentTo(TID));
+        assertEquals(515L, handler.completion().get(1, TimeUnit.SECONDS));
+        assertEnded();
+    }
+
+    @Test
+    void reAcksADuplicateBlockAndIgnoresFutureOnes() throws Exception {
+        start(1432);
+        sentTo(LISTEN);
+        receiveData(1, new byte[512], 0, 512, TID);
+        assertEquals(new TftpPacket.Ack(1), sentTo(TID));
+
+        receiveData(1, new byte[512], 0, 512, TID);
+        assertEquals(new TftpPacket.Ack(1), sentTo(TID), "lost ACK: acknowledge again");
+        receiveData(5, new byte[512], 0, 512, TID);
+        assertNull(channel.readOutbound(), "a future block is ignored");
+        assertEquals(1, sink.writes);
+
+        receiveData(2, new byte[0], 0, 0, TID);
+        assertEquals(new TftpPacket.Ack(2), sentTo(TID));
+        assertEquals(512L, handler.completion().get(1, TimeUnit.SECONDS));
+        assertEnded();
+    }
+
+    @Test
+    void reAcksADuplicateOptionAck() {
+        start(1432);
+        sentTo(LISTEN);
+        receive(new TftpPacket.OptionAck(Map.of("tsize", "10")), TID);
+        assertEquals(new TftpPacket.Ack(0), sentTo(TID));
+        receive(new TftpPacket.OptionAck(Map.of("tsize", "10")), TID);
+        assertEquals(new TftpPacket.Ack(0), sentTo(TID));
+        assertFalse(handler.completion().isDone());
+        channel.close();
+    }
+
+    @Test
+    void mapsServerErrorsToErrnoAndQuotesTheServer() {
+        for (var expected : Map.of(1, Errno.ENOENT, 2, Errno.EACCES, 4, Errno.ENOTTY, 3, Errno.EIO, 0, Errno.EIO)
+                .entrySet()) {
+            start(1432);
+            sentTo(LISTEN);
+            receive(new TftpPacket.Error(expected.getKey(), "File not found"), TID);
+
+            JpxeException e = failure();
+            assertEquals(expected.getValue(), e.errno());
+            assertEquals("tftp://127.0.0.1:6969/x: TFTP error " + expected.getKey() + " (File not found)",
+                    e.getMessage());
+            assertNull(channel.readOutbound(), "errors are not acknowledged");
+            assertEnded();
+        }
+    }
+
+    @Test
+    void refusesAnOptionAckBeyondWhatWasAsked() {
+        for (var oack : Map.of("blksize", "2048", "windowsize", "4", "tsize", "-1").entrySet()) {
+            start(1432);
+            sentTo(LISTEN);
+            receive(new TftpPacket.OptionAck(Map.of(oack.getKey(), oack.getValue())), TID);
+
+            var error = assertInstanceOf(TftpPacket.Error.class, sentTo(TID));
+            assertEquals(TftpPacket.ERROR_OPTION_NEGOTIATION, error.code());
+            JpxeException e = failure();
+            assertEquals(Errno.EPROTO, e.errno());
+            assertTrue(e.getMessage().contains(oack.getKey()), e.getMessage());
+            assertEnded();
+        }
+    }
+
+    @Test
+    void answersMalformedOrOversizedPacketsWithIllegalOperation() {
+        for (TftpPacket bad : new TftpPacket[] {
+                new TftpPacket.Malformed("unknown opcode 9"),
+                new TftpPacket.Ack(1),
+                new TftpPacket.Data(1, Unpooled.wrappedBuffer(new byte[513]))}) {
+            start(1432);
+            sentTo(LISTEN);
+            receive(bad, TID);
+
+            var error = assertInstanceOf(TftpPacket.Error.class, sentTo(TID));
+            assertEquals(TftpPacket.ERROR_ILLEGAL_OPERATION, error.code());
+            assertEquals(Errno.EPROTO, failure().errno());
+            assertEnded();
+        }
+    }
+
+    @Test
+    void retransmitsWithDoublingTimeoutThenTimesOut() {
+        start(1432, Duration.ofMillis(10), Duration.ofMillis(80), sink);
+        TftpPacket rrq = sentTo(LISTEN);
+
+        // Waits of 10, 20 and 40 ms each end in a retransmission; the 80 ms wait ends the transfer.
+        for (long wait : new long[] {10, 20, 40}) {
+            channel.advanceTimeBy(wait - 1, TimeUnit.MILLISECONDS);
+            channel.runScheduledPendingTasks();
+            assertNull(channel.readOutbound(), "nothing before " + wait + " ms");
+            channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+            channel.runScheduledPendingTasks();
+            assertEquals(rrq, sentTo(LISTEN));
+        }
+        channel.advanceTimeBy(80, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+
+        JpxeException e = failure();
+        assertEquals(Errno.ETIMEDOUT, e.errno());
+        assertEquals("tftp://127.0.0.1:6969/x: no reply while waiting for the server's first reply", e.getMessage());
+        assertEnded();
+    }
+
+    @Test
+    void retransmitsTheLastAckAndRestartsTheBackoffOnProgress() {
+        start(1432, Duration.ofMillis(10), Duration.ofMillis(80), sink);
+        sentTo(LISTEN);
+        channel.advanceTimeBy(10, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        sentTo(LISTEN);
+
+        receiveData(1, new byte[512], 0, 512, TID);
+        assertEquals(new TftpPacket.Ack(1), sentTo(TID));
+        channel.advanceTimeBy(10, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertEquals(new TftpPacket.Ack(1), sentTo(TID), "back to the initial 10 ms after progress");
+        channel.close();
+    }
+
+    @Test
+    void cancelTellsTheServerAndFailsWithTheReason() {
+        start(1432);
+        sentTo(LISTEN);
+        receiveData(1, new byte[512], 0, 512, TID);
+        sentTo(TID);
+        JpxeException reason = new JpxeException(Errno.ECANCELED, "Ctrl-C");
+
+        handler.cancel(reason);
+        handler.cancel(reason);
+
+        assertEquals(new TftpPacket.Error(0, "Transfer cancelled"), sentTo(TID));
+        assertSame(reason, failure());
+        assertEnded();
+    }
+
+    @Test
+    void abortsWhenTheSinkCannotStore() {
+        start(1432, Duration.ofMillis(250), Duration.ofSeconds(10), new RecordingSink(new IOException("disk full")));
+        sentTo(LISTEN);
+        receiveData(1, new byte[512], 0, 512, TID);
+
+        var error = assertInstanceOf(TftpPacket.Error.class, sentTo(TID));
+        assertEquals(TftpPacket.ERROR_DISK_FULL, error.code());
+        JpxeException e = failure();
+        assertEquals(Errno.EIO, e.errno());
+        assertEquals("tftp://127.0.0.1:6969/x: cannot store block 1: disk full", e.getMessage());
+        assertEnded();
+    }
+
+    @Test
+    void closingTheSocketFailsTheTransfer() {
+        start(1432);
+        sentTo(LISTEN);
+        channel.close();
+
+        assertEquals(Errno.ECONNABORTED, failure().errno());
+        assertEnded();
+    }
+
+    private void receive(TftpPacket packet, InetSocketAddress from) {
+        channel.writeInbound(new DefaultAddressedEnvelope<TftpPacket, InetSocketAddress>(packet, CLIENT, from));
+        assertNull(channel.readInbound(), "the handler consumes every packet");
+    }
+
+    private void receiveData(int block, byte[] file, int offset, int length, InetSocketAddress from) {
+        ByteBuf payload = Unpooled.buffer(length).writeBytes(file, offset, length);
+        receive(new TftpPacket.Data(block, payload), from);
+        assertEquals(0, payload.refCnt(), "the handler releases every DATA payload");
+    }
+
+    private TftpPacket sentTo(InetSocketAddress expectedRecipient) {
+        AddressedEnvelope<TftpPacket, InetSocketAddress> envelope = channel.readOutbound();
+        assertTrue(envelope != null, "expected a packet to " + expectedRecipient);
+        assertEquals(expectedRecipient, envelope.recipient());
+        return envelope.content();
+    }
+
+    private JpxeException failure() {
+        CompletableFuture<Long> completion = handler.completion();
+        assertTrue(completion.isCompletedExceptionally());
+        try {
+            completion.get();
+            throw new AssertionError("not failed");
+        } catch (ExecutionException e) {
+            return assertInstanceOf(JpxeException.class, e.getCause());
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void assertEnded() {
+        assertFalse(channel.isOpen(), "the socket is closed when the transfer ends");
+        assertTrue(handler.completion().isDone());
+        assertNull(channel.readOutbound(), "nothing sent after the end");
+        assertFalse(channel.finish());
+    }
+
+    private static byte[] pattern(int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (i * 31 + 7);
+        }
+        return bytes;
+    }
+}

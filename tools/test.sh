@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test suite: installs the real servers the tests use, prepares the boot files they
+# serve, then builds everything and runs the unit tests and the integration tests.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+source tools/env.sh
+source tools/demo-assets.sh
+ensure_packages in.tftpd:tftpd-hpa cpio:cpio ss:iproute2
+tools/test-assets.sh
+mvn -B -ntp verify "$@"
