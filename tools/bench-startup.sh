@@ -26,14 +26,15 @@ median_ms() { # command...
 }
 
 java "${JPXE_JVM_FLAGS[@]}" -jar "$jar" run "$work/two-lines.ipxe" >/dev/null   # fills the framework cache
-java "${JPXE_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$work/jpxe.aot" -jar "$jar" run "$work/two-lines.ipxe" >/dev/null 2>&1 || true
+java "${JPXE_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$work/jpxe.aot" -jar "$jar" run "$work/two-lines.ipxe" >/dev/null 2>"$work/aot.log" || cat "$work/aot.log" >&2
 
 floor=$(median_ms java -version)
 plain=$(median_ms java "${JPXE_JVM_FLAGS[@]}" -jar "$jar" run "$work/two-lines.ipxe")
 if [ -f "$work/jpxe.aot" ]; then
     aot=$(median_ms java "${JPXE_JVM_FLAGS[@]}" -XX:AOTCache="$work/jpxe.aot" -jar "$jar" run "$work/two-lines.ipxe")
+    aot_c1=$(median_ms java "${JPXE_JVM_FLAGS[@]}" -XX:AOTCache="$work/jpxe.aot" -XX:TieredStopAtLevel=1 -jar "$jar" run "$work/two-lines.ipxe")
 else
-    aot="n/a"
+    aot="n/a"; aot_c1="n/a"
 fi
 rm -rf "$JPXE_CACHE"
 first=$(median_ms bash -c "rm -rf '$JPXE_CACHE'; java ${JPXE_JVM_FLAGS[*]} -jar '$jar' run '$work/two-lines.ipxe'")
@@ -41,4 +42,5 @@ printf 'cold start, median of %s runs (ms)\n' "$runs"
 printf '  %-44s %6s\n' "java -version (JVM floor)" "$floor"
 printf '  %-44s %6s\n' "jpxe run two-lines.ipxe (first start, empty cache)" "$first"
 printf '  %-44s %6s\n' "jpxe run two-lines.ipxe" "$plain"
-printf '  %-44s %6s\n' "jpxe run two-lines.ipxe + AOT cache" "$aot"
+printf '  %-44s %6s\n' "jpxe run two-lines.ipxe + AOT cache (./jpxe)" "$aot"
+printf '  %-44s %6s\n' "  ... + AOT cache + C1 only" "$aot_c1"

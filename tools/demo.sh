@@ -21,6 +21,6 @@ trap 'kill $tftpd 2>/dev/null || true; wait $tftpd 2>/dev/null || true' EXIT
 wait_udp_port "$port"
 
 echo "demo: tftpd-hpa serves $work/tftp on 127.0.0.1:$port" >&2
-java "${JPXE_JVM_FLAGS[@]}" -jar "$jar" run "tftp://127.0.0.1:$port/demo.ipxe" \
+java "${JPXE_JVM_FLAGS[@]}" ${JPXE_AOT_FLAGS:-} -jar "$jar" run "tftp://127.0.0.1:$port/demo.ipxe" \
     --boot=plan --plan-out "$work/plan.json" "$@"
 echo "demo: the plan as JSON is in $work/plan.json" >&2

@@ -16,4 +16,5 @@ find_java25() {
 find_java25 || exit 1
 export PATH="$JAVA_HOME/bin:$PATH"
 # JVM flags for every jPXE start: FFM (memfd, kexec) and Felix/Netty without warnings.
-JPXE_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -Xshare:auto)
+JPXE_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC)
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"

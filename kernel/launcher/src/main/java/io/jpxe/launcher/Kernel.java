@@ -148,11 +148,12 @@ final class Kernel implements AutoCloseable {
 
     private Map<String, Object> configuration(Path cacheDir) {
         Map<String, Object> config = new HashMap<>();
+        // URL handlers cost start-up time and only Gogo needs them: its profile turns them back on.
+        config.put("felix.service.urlhandlers", "false");
         config.putAll(image.runProperties());
         config.put(Constants.FRAMEWORK_STORAGE, cacheDir.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, "none");
         config.put("felix.cache.locking", "false"); // the launcher locks the cache itself
-        config.put("felix.service.urlhandlers", "false");
         config.put("felix.log.logger", new StderrLogger(err));
         config.put("felix.log.level", options.verbose() ? "3" : "1");
         config.put("jpxe.command", options.command().name().toLowerCase(java.util.Locale.ROOT));
@@ -209,7 +210,9 @@ final class Kernel implements AutoCloseable {
 
     /** Starts every bundle, waits for the runner's main task and runs it on this thread. */
     int runMain() throws LaunchException {
+        StartupTrace.mark("framework initialised");
         startAll();
+        StartupTrace.mark("bundles started");
         BundleContext ctx = framework.getBundleContext();
         ServiceTracker<Object, Object> tracker;
         try {
@@ -225,7 +228,9 @@ final class Kernel implements AutoCloseable {
                 throw new LaunchException("the image did not become ready within " + timeout + " ms: "
                         + describeProblems());
             }
+            StartupTrace.mark("runner ready");
             Object result = main.call();
+            StartupTrace.mark("runner finished");
             return result instanceof Integer status ? status : 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -40,6 +40,7 @@ record LaunchOptions(Command command, String target, String boot, Path planOut, 
               -D KEY=VALUE        set an OSGi framework property (repeatable)
               --image PATH        use the bundles of another image (folder or jar)
               --hot DIR           folder watched for bundles to hot-replace (images with FileInstall)
+              --netdev IF[,IF]    attach only these Linux interfaces (default: every Ethernet one)
               --verbose           print start-up diagnostics
             """;
 
@@ -78,6 +79,11 @@ record LaunchOptions(Command command, String target, String boot, Path planOut, 
                 case "--plan-out" -> planOut = Path.of(value != null ? value : next(args, ++i, arg));
                 case "--image" -> image = Path.of(value != null ? value : next(args, ++i, arg));
                 case "--hot" -> hot = Path.of(value != null ? value : next(args, ++i, arg));
+                case "--netdev" -> {
+                    String names = value != null ? value : next(args, ++i, arg);
+                    String previous = properties.get("jpxe.netdev");
+                    properties.put("jpxe.netdev", previous == null ? names : previous + "," + names);
+                }
                 case "--set" -> {
                     String pair = value != null ? value : next(args, ++i, arg);
                     if (pair.indexOf('=') <= 0) {

@@ -11,11 +11,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int status = run(args, System.out, System.err);
+        StartupTrace.mark("framework stopped");
+        System.exit(status);
     }
 
     /** Runs the launcher; returns the process exit status. Visible for tests. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        StartupTrace.mark("launcher main");
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);
@@ -36,6 +39,7 @@ public final class Main {
                 out.println("jPXE " + image.version() + " (profile " + image.profile() + ")");
                 return 0;
             }
+            StartupTrace.mark("image located");
             try (Kernel kernel = new Kernel(image, options, err)) {
                 return switch (options.command()) {
                     case FEATURES -> kernel.printFeatures(out);

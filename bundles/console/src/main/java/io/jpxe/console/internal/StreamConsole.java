@@ -28,6 +28,8 @@ public class StreamConsole implements Console, AutoCloseable {
     private final InputStream in;
     private InputPump input;
     private final TerminalMode terminal;
+    /** Set by Ctrl-C (a key read, or SIGINT where a handler is installed); see {@link #consumeInterrupt}. */
+    private final java.util.concurrent.atomic.AtomicBoolean interrupt = new java.util.concurrent.atomic.AtomicBoolean();
 
     StreamConsole(InputStream in, PrintStream out, PrintStream err, boolean interactive, TerminalMode terminal) {
         this.out = out;
@@ -62,6 +64,7 @@ public class StreamConsole implements Console, AutoCloseable {
                 return OptionalInt.empty();
             }
             if (c == Keys.CTRL_C) {
+                interrupt.set(false);
                 throw new JpxeException(Errno.ECANCELED, "Interrupted");
             }
             if (c == '\n') {
@@ -116,6 +119,7 @@ public class StreamConsole implements Console, AutoCloseable {
                 return line.isEmpty() ? Optional.empty() : Optional.of(line.toString());
             }
             if (c == Keys.CTRL_C) {
+                interrupt.set(false);
                 throw new JpxeException(Errno.ECANCELED, "Interrupted");
             }
             if (c == '\n') {
@@ -129,6 +133,16 @@ public class StreamConsole implements Console, AutoCloseable {
             line.append((char) c);
             firstKeyTimeout = 0;
         }
+    }
+
+    @Override
+    public boolean consumeInterrupt() {
+        return interrupt.getAndSet(false);
+    }
+
+    /** Records a Ctrl-C for {@link #consumeInterrupt}; returns whether one was already pending. */
+    boolean requestInterrupt() {
+        return interrupt.getAndSet(true);
     }
 
     @Override

@@ -30,6 +30,7 @@ import io.jpxe.api.command.CommandContext;
 import io.jpxe.api.image.FetchOptions;
 import io.jpxe.api.image.Image;
 import io.jpxe.api.image.ImageType;
+import io.jpxe.testkit.RecordingContext;
 
 class ImageManagerImplTest {
     private static final URI KERNEL = URI.create("http://boot.example/linux/vmlinuz");
@@ -37,7 +38,7 @@ class ImageManagerImplTest {
     private final ImageStoreImpl store = new ImageStoreImpl();
     private final ImageManagerImpl manager = new ImageManagerImpl(store, (String) null);
     private final ArrayOpener opener = new ArrayOpener();
-    private final TestContext context = new TestContext();
+    private final RecordingContext context = new RecordingContext();
 
     @BeforeEach
     void registerOpener() {
@@ -83,14 +84,14 @@ class ImageManagerImplTest {
             assertArrayEquals(data, in.readAllBytes());
         }
         assertEquals(List.of(image), store.images());
-        assertEquals(List.of("start " + KERNEL, "expected " + data.length, "done"), context.console.progressEvents);
+        assertEquals(List.of("start " + KERNEL, "expected " + data.length, "done"), context.console().progressEvents());
     }
 
     @Test
     void quietFetchesShowNoProgress() throws Exception {
         opener.files.put(KERNEL, new byte[] {1});
         manager.fetch(KERNEL, options("k", Duration.ZERO, true, ""), context);
-        assertTrue(context.console.progressEvents.isEmpty());
+        assertTrue(context.console().progressEvents().isEmpty());
         assertTrue(store.find("k").isPresent());
     }
 
@@ -105,7 +106,7 @@ class ImageManagerImplTest {
         assertEquals(Errno.EIO, e.errno());
         assertEquals("Could not download " + KERNEL + ": connection lost after 20000 bytes", e.getMessage());
         assertTrue(store.images().isEmpty());
-        assertEquals("failed " + Errno.EIO.message(), context.console.progressEvents.getLast());
+        assertEquals("failed " + Errno.EIO.message(), context.console().progressEvents().getLast());
         if (TestImages.isLinux()) {
             assertEquals(0, TestImages.openMemfds("vmlinuz"));
         }
@@ -138,7 +139,7 @@ class ImageManagerImplTest {
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
-            context.cancelled.set(true);
+            context.cancel();
         });
 
         JpxeException e = assertThrows(JpxeException.class,

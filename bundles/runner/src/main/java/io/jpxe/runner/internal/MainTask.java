@@ -71,8 +71,12 @@ public class MainTask implements Callable<Integer> {
 
     private int runEmbedded() {
         if (request.embeddedScript() == null) {
-            console.err().println("jpxe: this image embeds no script; give one with `jpxe run <file|URI>`"
-                    + " or use `jpxe shell`");
+            // As iPXE does without an embedded script: DHCP on each NIC, then chain ${filename}.
+            if (readiness.hasCommand("autoboot")) {
+                return exitStatus(engine.execute("autoboot", console));
+            }
+            console.err().println("jpxe: this image embeds no script and cannot autoboot (no network bundles);"
+                    + " give a script with `jpxe run <file|URI>` or use `jpxe shell`");
             return 2;
         }
         try {

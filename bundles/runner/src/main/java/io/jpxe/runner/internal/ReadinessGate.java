@@ -43,6 +43,15 @@ final class ReadinessGate {
         return missing;
     }
 
+    /** Whether a command of that name is registered now. */
+    boolean hasCommand(String name) {
+        try {
+            return context.getServiceReferences((String) null, "(jpxe.command=" + escape(name) + ")") != null;
+        } catch (InvalidSyntaxException e) {
+            return false;
+        }
+    }
+
     List<String> missing() {
         List<String> missing = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {

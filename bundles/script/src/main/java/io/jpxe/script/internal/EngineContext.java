@@ -46,6 +46,15 @@ final class EngineContext implements CommandContext {
         return session;
     }
 
+    ScriptEngineImpl engine() {
+        return engine;
+    }
+
+    /** The level the command runs in, or {@code null} for a replacement runner. */
+    Level level() {
+        return level;
+    }
+
     /** How deep a script run by this command would be nested. */
     int childDepth() {
         return childDepth;
@@ -132,8 +141,9 @@ final class EngineContext implements CommandContext {
 
     @Override
     public void checkCancelled() throws JpxeException {
-        if (engine.isShutDown() || session.terminated() || Thread.currentThread().isInterrupted()) {
-            throw new JpxeException(Errno.ECANCELED, "Operation canceled");
+        if (engine.isShutDown() || session.terminated() || Thread.currentThread().isInterrupted()
+                || console.consumeInterrupt()) {
+            throw new JpxeException(Errno.ECANCELED, "Interrupted");
         }
     }
 }

@@ -64,6 +64,12 @@ final class LineExecutor {
         return rc;
     }
 
+    /** Runs an already expanded command line of one command (for {@code time}) and returns its status. */
+    int invoke(List<String> argv, EngineContext caller) {
+        Level level = caller.level() != null ? caller.level() : Level.shell(0);
+        return invoke(argv, level, caller.line(), caller.session(), caller.console());
+    }
+
     private int invoke(List<String> argv, Level level, int number, Session session, Console console) {
         String name = argv.get(0);
         Command command = commands.find(name).orElse(null);

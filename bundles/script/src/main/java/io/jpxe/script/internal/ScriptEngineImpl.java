@@ -3,6 +3,7 @@ package io.jpxe.script.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -81,6 +82,11 @@ public final class ScriptEngineImpl implements ScriptEngine {
         shutDown.set(true);
     }
 
+    /** Runs one expanded command as a line would (used by {@code time}); returns its status. */
+    int invoke(List<String> argv, EngineContext caller) {
+        return executor.invoke(argv, caller);
+    }
+
     /** The names of the commands available now. */
     SortedSet<String> commandNames() {
         return commands.names();
@@ -127,6 +133,11 @@ public final class ScriptEngineImpl implements ScriptEngine {
                 LineExecutor.report(out, level, line.number(),
                         "backslash continuation at end of script: " + Errno.EINVAL.message());
                 return Errno.EINVAL.status();
+            }
+            if (out.consumeInterrupt()) {
+                // Ctrl-C between lines: stops a runaway script (a goto loop) like a failing line
+                LineExecutor.report(out, level, line.number(), Errno.ECANCELED.message());
+                return Errno.ECANCELED.status();
             }
             rc = executor.executeLine(line.command(), level, line.number(), session, out);
             if (level.stopped(Level.STOP_SEQUENCE) || rc != 0 || session.terminated() || shutDown.get()) {
@@ -211,6 +222,7 @@ public final class ScriptEngineImpl implements ScriptEngine {
                 console.out().println();
                 return 0;
             }
+            console.consumeInterrupt(); // a Ctrl-C typed at the prompt must not cancel the next line
             int rc = executor.executeLine(line.get(), level, 0, session, console);
             if (level.stopped(Level.STOP_SEQUENCE)) {
                 return rc;

@@ -12,12 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.jpxe.api.console.Console;
+import io.jpxe.testkit.RecordingConsole;
 
 /**
  * The script-language conformance suite: every {@code conformance/NAME.ipxe} is run by the real
@@ -27,6 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ConformanceTest {
     private static final String DIRECTORY = "conformance";
+    /** {@code # keys: m DOWN ENTER}: keys the console delivers, then its input is closed. */
+    private static final Pattern KEYS = Pattern.compile("^# keys: (.*?)\\r?$", Pattern.MULTILINE);
+    /** {@code # lines: a|b}: lines the console answers to line reads, then its input is closed. */
+    private static final Pattern LINES = Pattern.compile("^# lines: (.*?)\\r?$", Pattern.MULTILINE);
     private static final Pattern STATUS = Pattern.compile("^# expect-status: (-?\\d+)\\r?$", Pattern.MULTILINE);
 
     static Stream<String> scripts() throws IOException, URISyntaxException {
@@ -46,10 +54,13 @@ class ConformanceTest {
         Matcher status = STATUS.matcher(script);
         assertTrue(status.find(), name + ".ipxe has no '# expect-status: N' header");
 
-        Harness harness = new Harness(new RecordingConsole(), n -> Harness.resource(DIRECTORY + "/" + n));
+        RecordingConsole console = new RecordingConsole()
+                .lines(header(script, LINES).map(l -> l.split("\\|", -1)).orElse(new String[0]))
+                .keys(header(script, KEYS).map(ConformanceTest::keys).orElse(new int[0]));
+        Harness harness = new Harness(console, n -> Harness.resource(DIRECTORY + "/" + n));
         int actual = harness.engine.run(Harness.resource(DIRECTORY + "/" + name + ".ipxe"), null);
 
-        assertEquals(text(name + ".out"), harness.console.output(),
+        assertEquals(text(name + ".out"), harness.console.printed(),
                 "standard output of " + name + " (errors: " + harness.console.errors() + ")");
         assertEquals(Integer.parseInt(status.group(1)), actual, "status of " + name
                 + " (errors: " + harness.console.errors() + ")");
@@ -57,6 +68,33 @@ class ConformanceTest {
         if (expectedErrors != null) {
             assertEquals(expectedErrors, harness.console.errors(), "error output of " + name);
         }
+    }
+
+    private static Optional<String> header(String script, Pattern pattern) {
+        Matcher m = pattern.matcher(script);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** Key names of a {@code # keys:} header: one character, or ENTER, UP, DOWN, ESC, CTRLC, SPACE. */
+    private static int[] keys(String names) {
+        String[] split = names.trim().split("\\s+");
+        int[] codes = new int[split.length];
+        for (int i = 0; i < split.length; i++) {
+            String name = split[i];
+            codes[i] = switch (name) {
+                case "ENTER" -> Console.Keys.ENTER;
+                case "UP" -> Console.Keys.UP;
+                case "DOWN" -> Console.Keys.DOWN;
+                case "ESC" -> Console.Keys.ESC;
+                case "CTRLC" -> Console.Keys.CTRL_C;
+                case "SPACE" -> (int) ' ';
+                default -> {
+                    assertEquals(1, name.length(), "unknown key name " + name);
+                    yield (int) name.charAt(0);
+                }
+            };
+        }
+        return codes;
     }
 
     private static String text(String file) throws IOException {

@@ -25,14 +25,29 @@ import io.jpxe.api.image.FetchOptions;
 import io.jpxe.api.image.Image;
 import io.jpxe.api.image.ImageManager;
 import io.jpxe.api.settings.Settings;
+import io.jpxe.commands.flow.internal.PromptCommand;
+import io.jpxe.commands.flow.internal.ShellCommand;
+import io.jpxe.commands.flow.internal.SleepCommand;
+import io.jpxe.commands.menu.internal.ChooseCommand;
+import io.jpxe.commands.menu.internal.DynUiRegistry;
+import io.jpxe.commands.menu.internal.FormCommand;
+import io.jpxe.commands.menu.internal.ItemCommand;
+import io.jpxe.commands.menu.internal.LoginCommand;
+import io.jpxe.commands.menu.internal.MenuCommand;
+import io.jpxe.commands.menu.internal.PresentCommand;
 import io.jpxe.commands.settings.internal.ClearCommand;
+import io.jpxe.commands.settings.internal.IncCommand;
+import io.jpxe.commands.settings.internal.ReadCommand;
+import io.jpxe.commands.settings.internal.ShowCommand;
 import io.jpxe.commands.settings.internal.SetCommand;
 import io.jpxe.settings.internal.BuiltinSettings;
 import io.jpxe.settings.internal.SettingsTree;
+import io.jpxe.testkit.BytesImage;
+import io.jpxe.testkit.RecordingConsole;
 
 /**
  * The real engine wired as DS would wire it: the settings tree with its builtin block, the flow
- * commands, {@code set}/{@code clear}, and a test {@code chain [--replace] <name>} that runs other
+ * commands, the settings commands, the menu/form commands, and a test {@code chain [--replace] <name>} that runs other
  * scripts (found by {@link #images}) through a minimal image manager.
  */
 final class Harness {
@@ -58,6 +73,20 @@ final class Harness {
         add("set", new SetCommand(settings));
         add("clear", new ClearCommand(settings));
         add("chain", new ChainCommand());
+        add("show", new ShowCommand(settings));
+        add("read", new ReadCommand(settings));
+        add("inc", new IncCommand(settings));
+        add("sleep", new SleepCommand());
+        add("prompt", new PromptCommand());
+        add("shell", new ShellCommand(engine));
+        add("time", new TimeCommand());
+        DynUiRegistry menus = new DynUiRegistry();
+        add("menu", new MenuCommand(menus));
+        add("form", new FormCommand(menus));
+        add("item", new ItemCommand(menus));
+        add("choose", new ChooseCommand(menus, settings));
+        add("present", new PresentCommand(menus, settings));
+        add("login", new LoginCommand(settings));
         HelpCommand help = new HelpCommand();
         help.bindCommand(help, Map.of(DS_PROPERTY, "help"));
         add("help", help);

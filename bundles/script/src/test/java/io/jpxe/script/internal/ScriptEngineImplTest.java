@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +17,8 @@ import io.jpxe.api.command.CommandContext;
 import io.jpxe.api.command.JpxeCommand;
 import io.jpxe.api.command.CommandSyntax;
 import io.jpxe.api.command.ParsedCommand;
+import io.jpxe.testkit.BytesImage;
+import io.jpxe.testkit.RecordingConsole;
 
 class ScriptEngineImplTest {
 
@@ -26,7 +27,7 @@ class ScriptEngineImplTest {
     }
 
     private static Harness harness(String... inputLines) {
-        return new Harness(new RecordingConsole(List.of(inputLines)), n -> {
+        return new Harness(new RecordingConsole().lines(inputLines), n -> {
             throw new IllegalArgumentException("no image " + n);
         });
     }
@@ -56,7 +57,7 @@ class ScriptEngineImplTest {
         Harness h = harness("echo hi", "goto x", "set v 7", "exit ${v}", "echo never");
         int status = h.engine.shell(h.console);
         assertEquals(7, status);
-        assertEquals("iPXE> hi\niPXE> iPXE> iPXE> ", h.console.output());
+        assertEquals("iPXE> hi\niPXE> iPXE> iPXE> ", h.console.printed());
         assertTrue(h.console.errors().startsWith("Not in a script"), h.console.errors());
     }
 
@@ -72,7 +73,7 @@ class ScriptEngineImplTest {
         Harness h = harness();
         assertEquals(Errno.ENOTTY.status(), h.engine.execute("goto somewhere", h.console));
         assertEquals(0, h.engine.execute("echo a && echo b", h.console));
-        assertEquals("a\nb\n", h.console.output());
+        assertEquals("a\nb\n", h.console.printed());
     }
 
     @Test
@@ -83,7 +84,7 @@ class ScriptEngineImplTest {
         }));
         int status = h.engine.run(script("s.ipxe", "#!ipxe\nboom || echo survived\n"), null);
         assertEquals(0, status);
-        assertEquals("survived\n", h.console.output());
+        assertEquals("survived\n", h.console.printed());
         assertTrue(h.console.errors().startsWith("s.ipxe:2: boom: internal error (java.lang.IllegalStateException: bug)"),
                 h.console.errors());
     }
@@ -99,7 +100,7 @@ class ScriptEngineImplTest {
         Command documented = command("hi", ctx -> ctx.console().out().print("hi\n"));
         h.engine.bindCommand(documented, Map.of(JpxeCommand.NAMESPACE, "hi"));
         assertEquals(0, h.engine.execute("hi", h.console));
-        assertEquals("hello\nhi\n", h.console.output());
+        assertEquals("hello\nhi\n", h.console.printed());
     }
 
     @Test
@@ -110,7 +111,7 @@ class ScriptEngineImplTest {
         assertFalse(h.engine.terminated());
         int status = h.engine.run(script("parent.ipxe", "#!ipxe\nchain child.ipxe\necho never-in-parent\n"), null);
         assertEquals(0, status);
-        assertEquals("child\n", h.console.output());
+        assertEquals("child\n", h.console.printed());
         assertTrue(h.engine.terminated());
     }
 
@@ -129,7 +130,7 @@ class ScriptEngineImplTest {
         }));
         int status = holder[0].engine.run(script("loop.ipxe", "#!ipxe\nnext\n"), null);
         assertEquals(9, status);
-        assertEquals("done\n", holder[0].console.output());
+        assertEquals("done\n", holder[0].console.printed());
         assertEquals(0, remaining.get());
     }
 
@@ -163,22 +164,43 @@ class ScriptEngineImplTest {
         text.append("echo ${last}\n");
         Harness h = harness();
         assertEquals(0, h.engine.run(script("big.ipxe", text.toString()), null));
-        assertEquals("19999\n", h.console.output());
+        assertEquals("19999\n", h.console.printed());
     }
 
     @Test
     void helpListsTheRegisteredCommands() {
         Harness h = harness();
         assertEquals(0, h.engine.execute("help", h.console));
-        assertTrue(h.console.output().contains("Available commands:"), h.console.output());
-        assertTrue(h.console.output().contains("  help"), h.console.output());
+        assertTrue(h.console.printed().contains("Available commands:"), h.console.printed());
+        assertTrue(h.console.printed().contains("  help"), h.console.printed());
     }
 
     @Test
     void helpOptionPrintsUsageToStandardOutput() {
         Harness h = harness();
         assertEquals(Errno.ECANCELED.status(), h.engine.execute("goto --help", h.console));
-        assertTrue(h.console.output().startsWith("Usage:\n\n  goto <label>\n"), h.console.output());
+        assertTrue(h.console.printed().startsWith("Usage:\n\n  goto <label>\n"), h.console.printed());
         assertEquals("", h.console.errors());
+    }
+
+    @Test
+    void ctrlCStopsARunawayGotoLoopBetweenLines() {
+        RecordingConsole console = new RecordingConsole().interruptAt(5000);
+        Harness h = new Harness(console, n -> null);
+        int status = h.engine.run(script("loop.ipxe", "#!ipxe\n:loop\nset x ${x}1\ngoto loop\n"), null);
+        assertEquals(Errno.ECANCELED.status(), status);
+        assertTrue(console.errors().endsWith(": " + Errno.ECANCELED.message() + "\n"), console.errors());
+    }
+
+    @Test
+    void ctrlCCancelsALongCommandThroughCheckCancelled() {
+        RecordingConsole console = new RecordingConsole().interruptAt(3);
+        Harness h = new Harness(console, n -> null);
+        long start = System.nanoTime();
+        // polls: before line 2, before line 3, then sleep's checkCancelled
+        int status = h.engine.run(script("sleepy.ipxe", "#!ipxe\necho a\nsleep 30\necho never\n"), null);
+        assertEquals(Errno.ECANCELED.status(), status);
+        assertTrue((System.nanoTime() - start) / 1_000_000_000L < 5, "sleep was not interrupted");
+        assertEquals("a\n", console.printed());
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.jpxe.api.JpxeException;
+import io.jpxe.testkit.BytesImage;
+import io.jpxe.testkit.RecordingConsole;
 
 class ScriptImageTypeTest {
 

@@ -61,8 +61,12 @@ final class BlockNode {
         return store != null || !mounted.isEmpty() || children.values().stream().anyMatch(BlockNode::exists);
     }
 
-    /** This node's own value of {@code name} (store first, then mounted blocks), ignoring children. */
-    Optional<Found> fetchOwn(SettingName name) {
+    /**
+     * This node's own value of {@code name} (store first, then mounted blocks), ignoring children;
+     * {@code named} says the lookup named this block; {@link SettingsBlock#scopedOnly()} blocks are asked
+     * by name only (tag 0) otherwise, as iPXE's setting scopes keep DHCP tags away from SMBIOS and PCI.
+     */
+    Optional<Found> fetchOwn(SettingName name, boolean named) {
         GenericStore s = store;
         if (s != null) {
             Optional<GenericStore.Entry> e = s.fetch(name);
@@ -71,7 +75,8 @@ final class BlockNode {
             }
         }
         for (SettingsBlock block : mounted) {
-            Optional<SettingsBlock.Raw> raw = safeFetch(block, name);
+            // a scoped block (SMBIOS, PCI) sees tags only when named: unscoped it answers its own names only
+            Optional<SettingsBlock.Raw> raw = safeFetch(block, name, !named && block.scopedOnly() ? 0 : name.tag());
             if (raw.isPresent() && raw.get().raw() != null) {
                 return Optional.of(new Found(this, name.name(), name.tag(), raw.get().type(), raw.get().raw()));
             }
@@ -80,13 +85,13 @@ final class BlockNode {
     }
 
     /** Pre-order depth-first search: this node, then visible children by priority. */
-    Optional<Found> fetchTree(SettingName name) {
-        Optional<Found> own = fetchOwn(name);
+    Optional<Found> fetchTree(SettingName name, boolean named) {
+        Optional<Found> own = fetchOwn(name, named);
         if (own.isPresent()) {
             return own;
         }
         for (BlockNode child : orderedChildren()) {
-            Optional<Found> found = child.fetchTree(name);
+            Optional<Found> found = child.fetchTree(name, false);
             if (found.isPresent()) {
                 return found;
             }
@@ -114,7 +119,7 @@ final class BlockNode {
     long priority() {
         try {
             SettingName priority = SettingName.parse("priority");
-            Optional<Found> own = fetchOwn(priority);
+            Optional<Found> own = fetchOwn(priority, false);
             if (own.isPresent()) {
                 return new NumericType("int8", 1, true).numerate(own.get().raw());
             }
@@ -124,9 +129,9 @@ final class BlockNode {
         return mounted.stream().mapToLong(SettingsBlock::priority).max().orElse(0);
     }
 
-    private static Optional<SettingsBlock.Raw> safeFetch(SettingsBlock block, SettingName name) {
+    private static Optional<SettingsBlock.Raw> safeFetch(SettingsBlock block, SettingName name, long tag) {
         try {
-            Optional<SettingsBlock.Raw> raw = block.fetch(name.name(), name.tag());
+            Optional<SettingsBlock.Raw> raw = block.fetch(name.name(), tag);
             return raw == null ? Optional.empty() : raw;
         } catch (RuntimeException e) {
             // a misbehaving block must not break lookups in the rest of the tree

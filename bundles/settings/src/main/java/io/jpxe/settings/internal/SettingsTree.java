@@ -73,7 +73,7 @@ public final class SettingsTree implements Settings {
             if (start.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<BlockNode.Found> found = start.get().fetchTree(parsed);
+            Optional<BlockNode.Found> found = start.get().fetchTree(parsed, parsed.block() != null);
             if (found.isEmpty()) {
                 return Optional.empty();
             }

@@ -57,6 +57,18 @@ public interface Console {
      */
     Progress progress(String label, long expected);
 
+    /**
+     * Whether the user asked to interrupt (Ctrl-C, or {@code SIGINT} to the process) since the last
+     * call, clearing the request. The script engine polls it between lines and in
+     * {@code CommandContext.checkCancelled()}, so a runaway {@code goto} loop can be stopped.
+     * Callable from any thread; never blocks.
+     *
+     * @since 1.1
+     */
+    default boolean consumeInterrupt() {
+        return false;
+    }
+
     /** Special key codes returned by {@link Console#readKey}. */
     final class Keys {
         public static final int CTRL_B = 0x02;

@@ -1,6 +1,7 @@
 package io.jpxe.api.net;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -61,4 +62,42 @@ public interface NetDevice {
      * consumer runs on the device's receive thread; the buffer is valid only during the call.
      */
     AutoCloseable receiveFrames(int etherType, Consumer<ByteBuffer> consumer) throws IOException;
+    /**
+     * Whether the interface already carries an IPv4 address (configured by the host or by an earlier
+     * lease). Hosted mode never reconfigures such an interface unless told to.
+     */
+    default boolean hasIpv4Address() {
+        return false;
+    }
+
+    /**
+     * Configures IPv4 on the interface: {@code address/prefixLength} replaces any address this device
+     * set before, and {@code gateway} (may be {@code null}) becomes the default route through it.
+     * An interface that carried an address of the host's when it was attached is left alone unless
+     * the driver was told to reconfigure it. Blocking (a kernel round trip); call from a script or
+     * virtual thread, never an event loop.
+     *
+     * @return {@code true} if applied, {@code false} if left alone because the host owns the interface
+     * @throws IOException when the kernel refuses (the message names the operation and errno)
+     * @throws UnsupportedOperationException when the driver cannot configure addresses
+     */
+    default boolean configureIpv4(Inet4Address address, int prefixLength, Inet4Address gateway) throws IOException {
+        throw new UnsupportedOperationException(interfaceName() + " cannot configure IPv4");
+    }
+
+    /** Traffic counters for {@code ifstat}; zeros when the driver keeps none. */
+    default Counters counters() {
+        return new Counters(0, 0, 0, 0);
+    }
+
+    /**
+     * Frame counters as {@code ifstat} prints them.
+     *
+     * @param txPackets frames sent
+     * @param txErrors  frames that failed to send
+     * @param rxPackets frames received
+     * @param rxErrors  frames received with errors
+     */
+    record Counters(long txPackets, long txErrors, long rxPackets, long rxErrors) {
+    }
 }

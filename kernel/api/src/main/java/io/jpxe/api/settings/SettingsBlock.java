@@ -28,6 +28,17 @@ public interface SettingsBlock {
     }
 
     /**
+     * Whether the block answers only lookups that name it, as iPXE's setting scopes do for the SMBIOS
+     * and PCI blocks: they read raw tables by tag, so an unscoped {@code ${67}}, {@code ${filename}} or
+     * the tree's {@code priority} probe must never reach them. Default {@code false}.
+     *
+     * @since 1.1
+     */
+    default boolean scopedOnly() {
+        return false;
+    }
+
+    /**
      * Looks a setting up by name or by tag ({@code 0} when the lookup is by ad-hoc name only).
      *
      * @return raw bytes and their natural type, or empty

@@ -3,7 +3,7 @@
  * blocks contributed by other bundles ({@link io.jpxe.api.settings.SettingsBlock}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.jpxe.api.settings;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,21 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
@@ -30,16 +24,14 @@ import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.boot.BootExecutor;
 import io.jpxe.api.boot.BootPlan;
-import io.jpxe.api.console.Console;
-import io.jpxe.api.console.Progress;
 import io.jpxe.api.image.Image;
 import io.jpxe.api.image.ImageWriter;
 import io.jpxe.images.internal.ImageStoreImpl;
+import io.jpxe.testkit.RecordingConsole;
 
 class PlanBootExecutorTest {
     private final ImageStoreImpl store = new ImageStoreImpl();
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final Console console = new PrintingConsole(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    private final RecordingConsole console = new RecordingConsole();
 
     @TempDir
     Path dir;
@@ -129,7 +121,7 @@ class PlanBootExecutorTest {
 
         new PlanBootExecutor((Path) null).boot(plan, console);
 
-        String text = printed.toString(StandardCharsets.UTF_8);
+        String text = console.printed();
         assertTrue(text.contains("kernel vmlinuz\n"), text);
         assertTrue(text.contains("uri      http://boot.example/linux/vmlinuz\n"), text);
         assertTrue(text.contains("size     1234 bytes\n"), text);
@@ -139,6 +131,7 @@ class PlanBootExecutorTest {
         assertTrue(text.contains("uri      (local)\n"), text);
         assertTrue(text.contains("cmdline  \"/lib/modules.cpio\nmode=644\""), text);
         assertTrue(text.endsWith("cmdline \"console=ttyS0,115200 quiet \u0001\"\n"), text);
+        assertEquals(List.of(), console.progressEvents(), "the plan executor shows no progress");
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count());
         }
@@ -151,7 +144,7 @@ class PlanBootExecutorTest {
                 () -> new PlanBootExecutor(out).boot(plan(bytes(1, 7), bytes(1, 8), bytes(1, 9)), console));
         assertEquals(Errno.EIO, e.errno());
         assertTrue(e.getMessage().contains(out.toString()), e.getMessage());
-        assertEquals(0, printed.size(), "nothing is reported as booted");
+        assertEquals("", console.printed() + console.errors(), "nothing is reported as booted");
     }
 
     @Test
@@ -160,33 +153,5 @@ class PlanBootExecutorTest {
                 PlanJson.quote("a\"b\\c\n\r\t\b\f\u0000\u001f\u2028é"));
         assertEquals("null", PlanJson.quote(null));
         assertEquals("a\"b\\c\n\u0000\u2028é", MiniJson.parse(PlanJson.quote("a\"b\\c\n\u0000\u2028é")));
-    }
-
-    /** A console that only prints. */
-    private record PrintingConsole(PrintStream out) implements Console {
-        @Override
-        public PrintStream err() {
-            return out;
-        }
-
-        @Override
-        public boolean isInteractive() {
-            return false;
-        }
-
-        @Override
-        public OptionalInt readKey(Duration timeout) {
-            return OptionalInt.empty();
-        }
-
-        @Override
-        public Optional<String> readLine(String prompt, String initial, Duration timeout) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Progress progress(String label, long expected) {
-            throw new UnsupportedOperationException("the plan executor shows no progress");
-        }
     }
 }

@@ -7,12 +7,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.Command;
 import io.jpxe.api.command.CommandContext;
 import io.jpxe.api.command.JpxeCommand;
-import io.jpxe.api.command.CommandSyntax;
 import io.jpxe.api.command.ParsedCommand;
 import io.jpxe.api.image.Image;
 import io.jpxe.api.image.ImageStore;
@@ -25,20 +23,10 @@ import io.jpxe.api.image.ImageStore;
  */
 @Component(service = Command.class)
 @JpxeCommand("imgfree")
-public final class ImgfreeCommand implements Command {
-    private static final CommandSyntax SYNTAX = CommandSyntax.builder("imgfree")
-            .arguments(0, CommandSyntax.UNLIMITED).usage("[<image>...]").summary("Free images").build();
-
-    private final ImageStore store;
-
+public final class ImgfreeCommand extends ImageListCommand {
     @Activate
     public ImgfreeCommand(@Reference(name = "store") ImageStore store) {
-        this.store = store;
-    }
-
-    @Override
-    public CommandSyntax syntax() {
-        return SYNTAX;
+        super("imgfree", "Free images", store);
     }
 
     @Override
@@ -49,8 +37,7 @@ public final class ImgfreeCommand implements Command {
             return;
         }
         for (String name : args.arguments()) {
-            store.unregister(store.find(name)
-                    .orElseThrow(() -> new JpxeException(Errno.ENOENT, "\"" + name + "\": no such image")));
+            store.unregister(named(name));
         }
     }
 }

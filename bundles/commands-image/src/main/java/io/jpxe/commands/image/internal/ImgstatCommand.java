@@ -8,12 +8,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.Command;
 import io.jpxe.api.command.CommandContext;
 import io.jpxe.api.command.JpxeCommand;
-import io.jpxe.api.command.CommandSyntax;
 import io.jpxe.api.command.ParsedCommand;
 import io.jpxe.api.image.Image;
 import io.jpxe.api.image.ImageStore;
@@ -26,22 +24,13 @@ import io.jpxe.api.image.ImageStore;
  */
 @Component(service = Command.class)
 @JpxeCommand("imgstat")
-public final class ImgstatCommand implements Command {
+public final class ImgstatCommand extends ImageListCommand {
     private static final List<Image.Flag> SHOWN_FLAGS = List.of(Image.Flag.SELECTED, Image.Flag.CURRENT,
             Image.Flag.TRUSTED, Image.Flag.AUTOFREE, Image.Flag.HIDDEN);
-    private static final CommandSyntax SYNTAX = CommandSyntax.builder("imgstat")
-            .arguments(0, CommandSyntax.UNLIMITED).usage("[<image>...]").summary("List images").build();
-
-    private final ImageStore store;
 
     @Activate
     public ImgstatCommand(@Reference(name = "store") ImageStore store) {
-        this.store = store;
-    }
-
-    @Override
-    public CommandSyntax syntax() {
-        return SYNTAX;
+        super("imgstat", "List images", store);
     }
 
     @Override
@@ -51,8 +40,7 @@ public final class ImgstatCommand implements Command {
             store.images().stream().filter(i -> !i.flags().contains(Image.Flag.HIDDEN)).forEach(shown::add);
         }
         for (String name : args.arguments()) {
-            shown.add(store.find(name)
-                    .orElseThrow(() -> new JpxeException(Errno.ENOENT, "\"" + name + "\": no such image")));
+            shown.add(named(name));
         }
         shown.forEach(image -> context.console().out().println(describe(image)));
     }

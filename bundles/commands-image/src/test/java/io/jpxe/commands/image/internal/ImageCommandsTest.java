@@ -25,6 +25,7 @@ import io.jpxe.api.command.CommandSyntaxException;
 import io.jpxe.api.image.Image;
 import io.jpxe.images.internal.ImageManagerImpl;
 import io.jpxe.images.internal.ImageStoreImpl;
+import io.jpxe.testkit.RecordingContext;
 
 /** Every image command, parsed with its own syntax and run against the real store and manager. */
 class ImageCommandsTest {
@@ -36,7 +37,7 @@ class ImageCommandsTest {
     private final ImageManagerImpl manager = new ImageManagerImpl(store, "plan");
     private final MapOpener opener = new MapOpener();
     private final ScriptType scripts = new ScriptType();
-    private final TestContext context = new TestContext();
+    private final RecordingContext context = new RecordingContext().inScript(URI.create(BASE + "boot.ipxe"), 1);
 
     @BeforeEach
     void wire() {
@@ -164,10 +165,10 @@ class ImageCommandsTest {
     @Test
     void chainReplaceHandsTheImageToTheScriptEngine() throws JpxeException {
         run(new ChainCommand(manager), "chain", "--replace", BASE + "menu.ipxe");
-        assertSame(image("menu.ipxe"), context.replacement);
+        assertSame(image("menu.ipxe"), context.replacement().orElseThrow());
         assertTrue(scripts.runs.isEmpty());
 
-        context.inScript = false;
+        context.inScript(null, 0);
         JpxeException e = assertThrows(JpxeException.class,
                 () -> run(new ImgexecCommand(manager), "imgexec", "-r", "menu.ipxe"));
         assertEquals(Errno.ENOTTY, e.errno());
@@ -214,10 +215,10 @@ class ImageCommandsTest {
 
         run(new ImgstatCommand(store), "imgstat");
         assertEquals("menu.ipxe : " + SCRIPT.length + " bytes [script] [SELECTED] [AUTOFREE] \"a b\"\n"
-                + "initrd.img : 2 bytes\n", context.printed());
+                + "initrd.img : 2 bytes\n", context.console().printed());
 
         run(new ImgstatCommand(store), "imgstat", "secret");
-        assertTrue(context.printed().endsWith("secret : 5 bytes [HIDDEN]\n"), context.printed());
+        assertTrue(context.console().printed().endsWith("secret : 5 bytes [HIDDEN]\n"), context.console().printed());
 
         JpxeException e = assertThrows(JpxeException.class, () -> run(new ImgstatCommand(store), "imgstat", "nope"));
         assertEquals(Errno.ENOENT, e.errno());

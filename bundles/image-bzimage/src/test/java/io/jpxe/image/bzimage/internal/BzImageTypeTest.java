@@ -1,7 +1,6 @@
 package io.jpxe.image.bzimage.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,12 +23,13 @@ import io.jpxe.api.image.Image;
 import io.jpxe.api.image.ImageWriter;
 import io.jpxe.images.internal.ImageManagerImpl;
 import io.jpxe.images.internal.ImageStoreImpl;
+import io.jpxe.testkit.RecordingContext;
 
 class BzImageTypeTest {
     private final ImageStoreImpl store = new ImageStoreImpl();
     private final ImageManagerImpl manager = new ImageManagerImpl(store, "plan");
     private final BzImageType type = new BzImageType(store, manager);
-    private final TestContext context = new TestContext();
+    private final RecordingContext context = new RecordingContext();
     private final List<BootPlan> plans = new ArrayList<>();
     private BootExecutor.Outcome outcome = BootExecutor.Outcome.HANDED_OVER;
 
@@ -82,7 +82,7 @@ class BzImageTypeTest {
         assertEquals("bzImage", plan.kernelType());
         assertEquals("2.15", plan.details().get("boot_protocol"));
         assertEquals(new SyntheticKernel().kernelVersion, plan.details().get("kernel_version"));
-        assertEquals(0, context.terminated);
+        assertEquals(Optional.of(0), context.terminatedStatus());
     }
 
     @Test
@@ -91,7 +91,7 @@ class BzImageTypeTest {
         Image kernel = register("vmlinuz", new SyntheticKernel().build());
         manager.execute(kernel, context);
         assertEquals(1, plans.size());
-        assertNull(context.terminated);
+        assertEquals(Optional.empty(), context.terminatedStatus());
     }
 
     @Test
@@ -106,7 +106,7 @@ class BzImageTypeTest {
         assertEquals(Errno.E2BIG, e.errno());
         assertTrue(e.getMessage().contains("11 bytes") && e.getMessage().contains("10 bytes"), e.getMessage());
         assertTrue(plans.isEmpty());
-        assertNull(context.terminated);
+        assertEquals(Optional.empty(), context.terminatedStatus());
     }
 
     @Test
@@ -135,6 +135,6 @@ class BzImageTypeTest {
         Image kernel = register("vmlinuz", new SyntheticKernel().build());
         JpxeException e = assertThrows(JpxeException.class, () -> qemuType.execute(kernel, context));
         assertEquals(Errno.ENOTSUP, e.errno());
-        assertNull(context.terminated);
+        assertEquals(Optional.empty(), context.terminatedStatus());
     }
 }

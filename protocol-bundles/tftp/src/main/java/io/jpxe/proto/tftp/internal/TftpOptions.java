@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * The options of a read request and the check of the server's answer: RFC 2347 (negotiation),
- * RFC 2348 ({@code blksize}) and RFC 2349 ({@code tsize}). We ask for {@code blksize} and
- * {@code tsize=0}; the server may acknowledge any subset, and a {@code blksize} no larger than ours.
+ * RFC 2348 ({@code blksize}), RFC 2349 ({@code tsize}) and RFC 7440 ({@code windowsize}). We ask
+ * for {@code blksize}, {@code tsize=0} and, unless the window is 1, {@code windowsize}; the server
+ * may acknowledge any subset, with a {@code blksize} and {@code windowsize} no larger than ours.
+ * An option it leaves out falls back to the RFC 1350 value (512 bytes, lock-step).
  */
 final class TftpOptions {
 
@@ -16,13 +18,19 @@ final class TftpOptions {
     /** iPXE's {@code TFTP_MAX_BLKSIZE}: fits an Ethernet frame with IPv4 and UDP headers. */
     static final int IPXE_BLKSIZE = 1432;
 
+    static final int MAX_WINDOWSIZE = 65535;
+
     private static final String BLKSIZE = "blksize";
     private static final String TSIZE = "tsize";
+    private static final String WINDOWSIZE = "windowsize";
 
-    /** What was agreed: the block size and the file size ({@code -1} when the server did not say). */
-    record Negotiated(int blksize, long tsize) {
+    /**
+     * What was agreed: the block size, the file size ({@code -1} when the server did not say) and the
+     * number of blocks per acknowledgement (1: lock-step).
+     */
+    record Negotiated(int blksize, long tsize, int windowsize) {
         /** A server that ignores options (answers the RRQ with DATA 1). */
-        static final Negotiated NONE = new Negotiated(DEFAULT_BLKSIZE, -1);
+        static final Negotiated NONE = new Negotiated(DEFAULT_BLKSIZE, -1, 1);
     }
 
     /** The server acknowledged options we cannot accept; the message says which and why. */
@@ -35,20 +43,36 @@ final class TftpOptions {
     }
 
     private final int requestedBlksize;
+    private final int requestedWindowsize;
+
+    /** Lock-step options: {@code blksize} and {@code tsize} only. */
+    TftpOptions(int requestedBlksize) {
+        this(requestedBlksize, 1);
+    }
 
     /**
-     * @throws IllegalArgumentException if {@code requestedBlksize} is outside 8..65464
+     * @throws IllegalArgumentException if {@code requestedBlksize} is outside 8..65464 or
+     *         {@code requestedWindowsize} outside 1..65535
      */
-    TftpOptions(int requestedBlksize) {
+    TftpOptions(int requestedBlksize, int requestedWindowsize) {
         if (requestedBlksize < MIN_BLKSIZE || requestedBlksize > MAX_BLKSIZE) {
             throw new IllegalArgumentException("TFTP blksize " + requestedBlksize + " is outside "
                     + MIN_BLKSIZE + ".." + MAX_BLKSIZE + " (RFC 2348)");
         }
+        if (requestedWindowsize < 1 || requestedWindowsize > MAX_WINDOWSIZE) {
+            throw new IllegalArgumentException("TFTP windowsize " + requestedWindowsize + " is outside 1.."
+                    + MAX_WINDOWSIZE + " (RFC 7440)");
+        }
         this.requestedBlksize = requestedBlksize;
+        this.requestedWindowsize = requestedWindowsize;
     }
 
     int requestedBlksize() {
         return requestedBlksize;
+    }
+
+    int requestedWindowsize() {
+        return requestedWindowsize;
     }
 
     /** The options of the RRQ, in iPXE's order. */
@@ -56,6 +80,9 @@ final class TftpOptions {
         Map<String, String> options = new LinkedHashMap<>();
         options.put(BLKSIZE, Integer.toString(requestedBlksize));
         options.put(TSIZE, "0");
+        if (requestedWindowsize > 1) {
+            options.put(WINDOWSIZE, Integer.toString(requestedWindowsize));
+        }
         return options;
     }
 
@@ -67,6 +94,7 @@ final class TftpOptions {
     Negotiated accept(Map<String, String> acknowledged) throws Rejected {
         int blksize = DEFAULT_BLKSIZE;
         long tsize = -1;
+        int windowsize = 1;
         for (Map.Entry<String, String> option : acknowledged.entrySet()) {
             String value = option.getValue();
             switch (option.getKey()) {
@@ -79,10 +107,20 @@ final class TftpOptions {
                     blksize = (int) n;
                 }
                 case TSIZE -> tsize = parse(TSIZE, value);
+                case WINDOWSIZE -> {
+                    if (requestedWindowsize == 1) {
+                        throw new Rejected("option windowsize was not requested");
+                    }
+                    long n = parse(WINDOWSIZE, value);
+                    if (n < 1 || n > requestedWindowsize) {
+                        throw new Rejected("windowsize " + value + " is outside the requested 1.." + requestedWindowsize);
+                    }
+                    windowsize = (int) n;
+                }
                 default -> throw new Rejected("option " + option.getKey() + " was not requested");
             }
         }
-        return new Negotiated(blksize, tsize);
+        return new Negotiated(blksize, tsize, windowsize);
     }
 
     private static long parse(String name, String value) throws Rejected {

@@ -23,12 +23,19 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * The state machine of one TFTP read: RFC 1350 (lock-step DATA/ACK, TIDs, §4 errors), RFC 2347,
- * 2348 and 2349 (option negotiation, {@code blksize}, {@code tsize}) and RFC 1123 §4.2.3.1 (no
- * Sorcerer's Apprentice: duplicates are re-ACKed, never answered with anything else).
+ * 2348 and 2349 (option negotiation, {@code blksize}, {@code tsize}), RFC 7440 ({@code windowsize})
+ * and RFC 1123 §4.2.3.1 (no Sorcerer's Apprentice: duplicates are re-ACKed, never answered with
+ * anything else).
+ *
+ * <p>With a window of W blocks the server sends W blocks per ACK; the handler acknowledges the last
+ * block of each window, and on a gap (a lost or reordered block) acknowledges the last block it has
+ * in order, once, so the server resends from there (RFC 7440 §4). A window of 1 is RFC 1350
+ * lock-step.
  *
  * <p>Block numbers wrap from 65535 to 0; the handler counts blocks in a {@code long}, so files of
  * any size arrive. The first block shorter than the block size ends the file. Silence is answered
- * by retransmitting the RRQ or the last ACK, paced by a {@link RetryBackoff}.
+ * by retransmitting the RRQ or the last ACK, paced by a {@link RetransmissionTimer} that learns the
+ * round-trip time from answers to packets sent once.
  *
  * <p>Threading: every method runs on the channel's event loop, including {@link #start},
  * {@link #cancel} and {@link #fail}. Buffers: each inbound envelope is released here; the
@@ -42,7 +49,7 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
     private final URI uri;
     private final String filename;
     private final TftpOptions options;
-    private final RetryBackoff backoff;
+    private final RetransmissionTimer timer;
     private final DataSink sink;
     private final CompletableFuture<Long> completion = new CompletableFuture<>();
 
@@ -53,19 +60,26 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
     private InetSocketAddress peer;
     private boolean optionsAcknowledged;
     private int blksize = TftpOptions.DEFAULT_BLKSIZE;
+    private int windowsize = 1;
     /** Index (from 1, never wrapping) of the block expected next. */
     private long nextBlock = 1;
+    /** In-order blocks received since the last ACK sent. */
+    private int blocksSinceAck;
+    /** A gap or duplicate was already answered since the last in-order block (window > 1). */
+    private boolean stallAnswered;
     private TftpPacket awaitingAnswer;
     private InetSocketAddress awaitingAnswerFrom;
+    /** When {@link #awaitingAnswer} was first sent, or -1 once retransmitted (Karn: no RTT sample). */
+    private long awaitingSince = -1;
     private ScheduledFuture<?> retransmitTimer;
     private ChannelFuture lastWrite;
     private Throwable lastSendFailure;
 
-    TftpTransferHandler(URI uri, String filename, TftpOptions options, RetryBackoff backoff, DataSink sink) {
+    TftpTransferHandler(URI uri, String filename, TftpOptions options, RetransmissionTimer timer, DataSink sink) {
         this.uri = uri;
         this.filename = filename;
         this.options = options;
-        this.backoff = backoff;
+        this.timer = timer;
         this.sink = sink;
     }
 
@@ -179,6 +193,7 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
         optionsAcknowledged = true;
         phase = Phase.TRANSFERRING;
         blksize = negotiated.blksize();
+        windowsize = negotiated.windowsize();
         if (negotiated.tsize() >= 0) {
             try {
                 sink.expectedSize(negotiated.tsize());
@@ -199,12 +214,20 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
             phase = Phase.TRANSFERRING; // the server ignored our options: RFC 1350 defaults
             blksize = TftpOptions.DEFAULT_BLKSIZE;
         }
-        if (data.block() == wire(nextBlock)) {
+        int ahead = (data.block() - wire(nextBlock)) & 0xFFFF;
+        if (ahead == 0) {
             onNextBlock(data.content());
-        } else if (nextBlock > 1 && data.block() == wire(nextBlock - 1)) {
-            send(new TftpPacket.Ack(data.block()), peer); // our ACK was lost
+        } else if (windowsize == 1) {
+            if (nextBlock > 1 && ahead == 0xFFFF) {
+                send(new TftpPacket.Ack(data.block()), peer); // our ACK was lost
+            }
+            // Anything else is a stray or future block: ignored, as lock-step cannot produce it.
+        } else if (!stallAnswered && (nextBlock > 1 || ahead < 0x8000)) {
+            // A gap (ahead) or a resent window (behind): tell the server, once, where we are.
+            stallAnswered = true;
+            blocksSinceAck = 0;
+            sendAndAwait(new TftpPacket.Ack(wire(nextBlock - 1)), peer);
         }
-        // Anything else is a stray or future block: ignored, as lock-step cannot produce it.
     }
 
     private void onNextBlock(ByteBuf payload) {
@@ -214,22 +237,35 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         long offset = (nextBlock - 1) * blksize;
+        long index = nextBlock;
+        TftpPacket.Ack ack = new TftpPacket.Ack(wire(nextBlock));
+        nextBlock++;
+        answered();
+        stallAnswered = false;
+        boolean last = length < blksize;
+        // Acknowledge before storing: the server sends the next block while this one is written.
+        if (last) {
+            send(ack, peer);
+        } else if (++blocksSinceAck >= windowsize) {
+            blocksSinceAck = 0;
+            sendAndAwait(ack, peer);
+        } else {
+            // Mid-window: nothing to send, but silence from here on is answered with this ACK.
+            awaitingAnswer = ack;
+            awaitingAnswerFrom = peer;
+            awaitingSince = -1;
+            armTimer();
+        }
         if (length > 0) {
             try {
                 sink.write(offset, payload.nioBuffer().asReadOnlyBuffer());
             } catch (Exception e) {
-                abortForSink("cannot store block " + nextBlock, e);
+                abortForSink("cannot store block " + index, e);
                 return;
             }
         }
-        TftpPacket.Ack ack = new TftpPacket.Ack(wire(nextBlock));
-        nextBlock++;
-        answered();
-        if (length < blksize) {
-            send(ack, peer);
+        if (last) {
             finish(offset + length, null);
-        } else {
-            sendAndAwait(ack, peer);
         }
     }
 
@@ -246,6 +282,7 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
     private void sendAndAwait(TftpPacket packet, InetSocketAddress to) {
         awaitingAnswer = packet;
         awaitingAnswerFrom = to;
+        awaitingSince = now();
         send(packet, to);
         armTimer();
     }
@@ -255,14 +292,24 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
         lastWrite.addListener(f -> lastSendFailure = f.isSuccess() ? null : f.cause());
     }
 
+    /** Progress: an RTT sample if it answers a packet sent once, and the wait starts over. */
     private void answered() {
-        backoff.reset();
+        if (awaitingSince >= 0) {
+            timer.sample(now() - awaitingSince);
+        } else {
+            timer.answered();
+        }
+        awaitingSince = -1;
         cancelTimer();
+    }
+
+    private long now() {
+        return ctx.executor().ticker().nanoTime();
     }
 
     private void armTimer() {
         cancelTimer();
-        retransmitTimer = ctx.executor().schedule(this::onTimeout, backoff.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        retransmitTimer = ctx.executor().schedule(this::onTimeout, timer.timeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void cancelTimer() {
@@ -277,11 +324,13 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
         if (phase == Phase.DONE) {
             return;
         }
-        if (!backoff.expired()) {
+        if (!timer.expired()) {
             String awaited = phase == Phase.REQUESTED ? "the server's first reply" : "block " + nextBlock;
             finish(-1, TftpFailures.timeout(uri, awaited, lastSendFailure));
             return;
         }
+        awaitingSince = -1;
+        blocksSinceAck = 0;
         send(awaitingAnswer, awaitingAnswerFrom);
         armTimer();
     }

@@ -29,7 +29,8 @@ import io.netty.util.concurrent.Future;
 
 /**
  * Opens {@code tftp://} URIs: a TFTP client (RFC 1350) with option negotiation (RFC 2347),
- * {@code blksize} (RFC 2348) and {@code tsize} (RFC 2349), as iPXE's {@code net/udp/tftp.c}.
+ * {@code blksize} (RFC 2348), {@code tsize} (RFC 2349), as iPXE's {@code net/udp/tftp.c}, plus
+ * {@code windowsize} (RFC 7440) and RTT-adaptive retransmission, which iPXE lacks.
  *
  * <p>Each transfer gets its own UDP socket (its TID) on the shared {@link NettyRuntime}, with a
  * {@link TftpDecoder}, a {@link TftpEncoder} and a {@link TftpTransferHandler}. {@link #open} only
@@ -48,15 +49,35 @@ public final class TftpUriOpener implements UriOpener {
         @AttributeDefinition(description = "Block size asked for (RFC 2348), 8..65464; iPXE uses 1432")
         int blksize() default TftpOptions.IPXE_BLKSIZE;
 
-        @AttributeDefinition(description = "First retransmission timeout in milliseconds; doubles on each retry")
+        @AttributeDefinition(description = "Blocks per acknowledgement asked for (RFC 7440), 1..65535; 1 is lock-step")
+        int windowsize() default DEFAULT_WINDOWSIZE;
+
+        @AttributeDefinition(description = "Retransmission timeout before the round-trip time is known (milliseconds)")
         int initialTimeoutMillis() default 250;
 
-        @AttributeDefinition(description = "Give up once the doubled timeout would exceed this (milliseconds)")
-        int maxTimeoutMillis() default 10_000;
+        @AttributeDefinition(description = "Smallest retransmission timeout, however short the round trip (milliseconds)")
+        int minTimeoutMillis() default 20;
 
-        @AttributeDefinition(description = "SO_RCVBUF of each transfer's socket in bytes")
-        int receiveBufferBytes() default 1 << 20;
+        @AttributeDefinition(description = "Largest wait between two retransmissions (milliseconds)")
+        int maxTimeoutMillis() default 4_000;
+
+        @AttributeDefinition(description = "Give up after this long without an answer from the server (milliseconds)")
+        int idleTimeoutMillis() default 15_000;
+
+        @AttributeDefinition(description = "Smallest SO_RCVBUF of a transfer's socket in bytes; grown to hold"
+                + " a few windows of blocks")
+        int receiveBufferBytes() default 256 << 10;
     }
+
+    /**
+     * 16 blocks of 1432 bytes per ACK: an order of magnitude fewer round trips than lock-step, and
+     * small enough (23 KiB) for the default receive buffer of any server's host and NIC ring.
+     */
+    static final int DEFAULT_WINDOWSIZE = 16;
+    /** Linux caps SO_RCVBUF at net.core.rmem_max anyway; asking for more is harmless but pointless. */
+    private static final int MAX_RECEIVE_BUFFER = 16 << 20;
+    /** Kernel accounting per datagram beyond its payload (sk_buff truesize overhead). */
+    private static final int DATAGRAM_OVERHEAD = 1024;
 
     private final NettyRuntime runtime;
     private final TftpDecoder decoder = new TftpDecoder();
@@ -73,8 +94,8 @@ public final class TftpUriOpener implements UriOpener {
     @Modified
     void modified(Config config) {
         // Fail the (re)configuration with a clear message rather than at the first open.
-        new TftpOptions(config.blksize());
-        retryBackoff(config);
+        new TftpOptions(config.blksize(), config.windowsize());
+        retransmissionTimer(config);
         this.config = config;
     }
 
@@ -84,7 +105,7 @@ public final class TftpUriOpener implements UriOpener {
         Config settings = config;
         EventLoop loop = runtime.eventLoopGroup().next();
         TftpTransferHandler handler = new TftpTransferHandler(uri, target.filename(),
-                new TftpOptions(settings.blksize()), retryBackoff(settings), sink);
+                new TftpOptions(settings.blksize(), settings.windowsize()), retransmissionTimer(settings), sink);
         if (loop.isShuttingDown()) {
             // Listeners of a dead loop never run: fail here rather than leave the transfer hanging.
             handler.fail(TftpFailures.io(uri, "the network runtime is shutting down", null));
@@ -93,7 +114,7 @@ public final class TftpUriOpener implements UriOpener {
         ChannelFuture bound = new Bootstrap()
                 .group(loop)
                 .channel(runtime.datagramChannelClass())
-                .option(ChannelOption.SO_RCVBUF, settings.receiveBufferBytes())
+                .option(ChannelOption.SO_RCVBUF, receiveBuffer(settings))
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
@@ -121,8 +142,19 @@ public final class TftpUriOpener implements UriOpener {
         return new TftpTransfer(loop, handler);
     }
 
-    private static RetryBackoff retryBackoff(Config config) {
-        return new RetryBackoff(Duration.ofMillis(config.initialTimeoutMillis()),
-                Duration.ofMillis(config.maxTimeoutMillis()));
+    private static RetransmissionTimer retransmissionTimer(Config config) {
+        return new RetransmissionTimer(Duration.ofMillis(config.initialTimeoutMillis()),
+                Duration.ofMillis(config.minTimeoutMillis()), Duration.ofMillis(config.maxTimeoutMillis()),
+                Duration.ofMillis(config.idleTimeoutMillis()));
+    }
+
+    /**
+     * Room for two windows of the largest blocks: a window that overflows the socket buffer loses its
+     * tail every time and stalls (seen with atftpd at 8192 x 16 on the 208 KiB default).
+     */
+    static int receiveBuffer(Config config) {
+        long twoWindows = 2L * config.windowsize() * (config.blksize() + DATAGRAM_OVERHEAD);
+        return (int) Math.clamp(twoWindows, Math.min(config.receiveBufferBytes(), MAX_RECEIVE_BUFFER),
+                MAX_RECEIVE_BUFFER);
     }
 }

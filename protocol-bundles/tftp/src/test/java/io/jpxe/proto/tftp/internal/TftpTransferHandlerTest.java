@@ -40,16 +40,26 @@ class TftpTransferHandlerTest {
     private TftpTransferHandler handler;
     private EmbeddedChannel channel;
 
-    private void start(int blksize, Duration initialTimeout, Duration maxTimeout, RecordingSink target) {
-        handler = new TftpTransferHandler(URI_X, "x", new TftpOptions(blksize),
-                new RetryBackoff(initialTimeout, maxTimeout), target);
+    private void start(TftpOptions options, RetransmissionTimer timer, RecordingSink target) {
+        handler = new TftpTransferHandler(URI_X, "x", options, timer, target);
         channel = new EmbeddedChannel(handler);
         channel.freezeTime();
         handler.start(LISTEN);
     }
 
     private void start(int blksize) {
-        start(blksize, Duration.ofMillis(250), Duration.ofSeconds(10), sink);
+        start(new TftpOptions(blksize), defaultTimer(), sink);
+    }
+
+    private static RetransmissionTimer defaultTimer() {
+        return new RetransmissionTimer(Duration.ofMillis(250), Duration.ofMillis(20), Duration.ofSeconds(4),
+                Duration.ofSeconds(15));
+    }
+
+    /** 10 ms before any sample and at least; waits of 10, 20, 40, 80 ms; 150 ms of silence end it. */
+    private static RetransmissionTimer shortTimer() {
+        return new RetransmissionTimer(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(80),
+                Duration.ofMillis(150));
     }
 
     @Test
@@ -119,6 +129,124 @@ class TftpTransferHandlerTest {
             assertEquals(index, file.getLong());
         }
         assertEquals(42, file.get());
+        assertEnded();
+    }
+
+    @Test
+    void acknowledgesOnlyTheLastBlockOfEachNegotiatedWindow() throws Exception {
+        start(new TftpOptions(1432, 16), defaultTimer(), sink);
+        var rrq = assertInstanceOf(TftpPacket.Request.class, sentTo(LISTEN));
+        assertEquals(Map.of("blksize", "1432", "tsize", "0", "windowsize", "16"), rrq.options());
+        // The server may lower the window: 3 blocks per ACK.
+        receive(new TftpPacket.OptionAck(Map.of("blksize", "512", "windowsize", "3")), TID);
+        assertEquals(new TftpPacket.Ack(0), sentTo(TID));
+
+        byte[] file = pattern(7 * 512 + 5);
+        for (int block = 1; block <= 8; block++) {
+            receiveData(block, file, (block - 1) * 512, Math.min(512, file.length - (block - 1) * 512), TID);
+            if (block % 3 == 0 || block == 8) {
+                assertEquals(new TftpPacket.Ack(block), sentTo(TID));
+            } else {
+                assertNull(channel.readOutbound(), "no ACK inside a window (block " + block + ")");
+            }
+        }
+        assertEquals((long) file.length, handler.completion().get(1, TimeUnit.SECONDS));
+        assertArrayEquals(file, sink.bytes());
+        assertEnded();
+    }
+
+    @Test
+    void fallsBackToLockStepWhenTheServerLeavesOutWindowsize() throws Exception {
+        start(new TftpOptions(1432, 16), defaultTimer(), sink);
+        sentTo(LISTEN);
+        receive(new TftpPacket.OptionAck(Map.of("blksize", "1432", "tsize", "1500")), TID);
+        assertEquals(new TftpPacket.Ack(0), sentTo(TID));
+
+        byte[] file = pattern(1500);
+        receiveData(1, file, 0, 1432, TID);
+        assertEquals(new TftpPacket.Ack(1), sentTo(TID));
+        receiveData(2, file, 1432, 68, TID);
+        assertEquals(new TftpPacket.Ack(2), sentTo(TID));
+        assertEquals(1500L, handler.completion().get(1, TimeUnit.SECONDS));
+        assertEnded();
+    }
+
+    @Test
+    void answersAGapOrAResentWindowOnceWithTheLastBlockInOrder() throws Exception {
+        start(new TftpOptions(512, 4), defaultTimer(), sink);
+        sentTo(LISTEN);
+        receive(new TftpPacket.OptionAck(Map.of("blksize", "512", "windowsize", "4")), TID);
+        sentTo(TID);
+        byte[] file = pattern(6 * 512 + 1);
+
+        receiveData(1, file, 0, 512, TID);
+        receiveData(3, file, 1024, 512, TID); // block 2 lost
+        assertEquals(new TftpPacket.Ack(1), sentTo(TID), "the gap is reported at once");
+        receiveData(4, file, 1536, 512, TID);
+        assertNull(channel.readOutbound(), "the same gap is reported once");
+
+        // The server resends from block 2; its window restarts there.
+        for (int block = 2; block <= 5; block++) {
+            receiveData(block, file, (block - 1) * 512, 512, TID);
+        }
+        assertEquals(new TftpPacket.Ack(5), sentTo(TID));
+        // Our ACK 5 was lost: the server resends 2..5; one ACK 5 answers the whole resent window.
+        for (int block = 2; block <= 5; block++) {
+            receiveData(block, file, (block - 1) * 512, 512, TID);
+        }
+        assertEquals(new TftpPacket.Ack(5), sentTo(TID));
+        assertNull(channel.readOutbound(), "duplicates are answered once, never more (Sorcerer's Apprentice)");
+
+        receiveData(6, file, 2560, 512, TID);
+        receiveData(7, file, 3072, 1, TID);
+        assertEquals(new TftpPacket.Ack(7), sentTo(TID));
+        assertEquals((long) file.length, handler.completion().get(1, TimeUnit.SECONDS));
+        assertArrayEquals(file, sink.bytes());
+        assertEquals(7, sink.writes, "each block is stored once");
+        assertEnded();
+    }
+
+    @Test
+    void silenceInsideAWindowIsAnsweredWithTheLastBlockInOrder() {
+        start(new TftpOptions(512, 8), shortTimer(), sink);
+        sentTo(LISTEN);
+        receive(new TftpPacket.OptionAck(Map.of("windowsize", "8")), TID);
+        sentTo(TID);
+        receiveData(1, new byte[512], 0, 512, TID);
+        receiveData(2, new byte[512], 0, 512, TID);
+        assertNull(channel.readOutbound());
+
+        channel.advanceTimeBy(10, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertEquals(new TftpPacket.Ack(2), sentTo(TID));
+        channel.close();
+    }
+
+    @Test
+    void windowedBlockNumbersRollOver() throws Exception {
+        start(new TftpOptions(8, 64), defaultTimer(), sink);
+        sentTo(LISTEN);
+        receive(new TftpPacket.OptionAck(Map.of("blksize", "8", "windowsize", "64")), TID);
+        sentTo(TID);
+        long blocks = 66_000;
+        int acks = 0;
+        for (long index = 1; index <= blocks; index++) {
+            receive(new TftpPacket.Data((int) index, Unpooled.buffer(8).writeLong(index)), TID);
+            AddressedEnvelope<TftpPacket, InetSocketAddress> ack = channel.readOutbound();
+            if (ack != null) {
+                acks++;
+                assertEquals(new TftpPacket.Ack((int) (index & 0xFFFF)), ack.content());
+            }
+        }
+        receive(new TftpPacket.Data((int) (blocks + 1), Unpooled.buffer(0)), TID);
+        sentTo(TID);
+
+        assertEquals(blocks / 64, acks);
+        assertEquals(blocks * 8, handler.completion().get(1, TimeUnit.SECONDS));
+        ByteBuffer file = ByteBuffer.wrap(sink.bytes());
+        for (long index = 1; index <= blocks; index++) {
+            assertEquals(index, file.getLong());
+        }
         assertEnded();
     }
 
@@ -194,16 +322,17 @@ class TftpTransferHandlerTest {
 
     @Test
     void refusesAnOptionAckBeyondWhatWasAsked() {
-        for (var oack : Map.of("blksize", "2048", "windowsize", "4", "tsize", "-1").entrySet()) {
-            start(1432);
+        for (var oack : Map.of("blksize", "2048", "windowsize", "17", "tsize", "-1", "blksize ", "7",
+                "windowsize ", "0", "timeout", "1").entrySet()) {
+            start(new TftpOptions(1432, 16), defaultTimer(), sink);
             sentTo(LISTEN);
-            receive(new TftpPacket.OptionAck(Map.of(oack.getKey(), oack.getValue())), TID);
+            receive(new TftpPacket.OptionAck(Map.of(oack.getKey().strip(), oack.getValue())), TID);
 
             var error = assertInstanceOf(TftpPacket.Error.class, sentTo(TID));
             assertEquals(TftpPacket.ERROR_OPTION_NEGOTIATION, error.code());
             JpxeException e = failure();
             assertEquals(Errno.EPROTO, e.errno());
-            assertTrue(e.getMessage().contains(oack.getKey()), e.getMessage());
+            assertTrue(e.getMessage().contains(oack.getKey().strip()), e.getMessage());
             assertEnded();
         }
     }
@@ -227,10 +356,10 @@ class TftpTransferHandlerTest {
 
     @Test
     void retransmitsWithDoublingTimeoutThenTimesOut() {
-        start(1432, Duration.ofMillis(10), Duration.ofMillis(80), sink);
+        start(new TftpOptions(1432), shortTimer(), sink);
         TftpPacket rrq = sentTo(LISTEN);
 
-        // Waits of 10, 20 and 40 ms each end in a retransmission; the 80 ms wait ends the transfer.
+        // Waits of 10, 20 and 40 ms each end in a retransmission; after the 80 ms wait, 150 ms of silence end it.
         for (long wait : new long[] {10, 20, 40}) {
             channel.advanceTimeBy(wait - 1, TimeUnit.MILLISECONDS);
             channel.runScheduledPendingTasks();
@@ -250,7 +379,7 @@ class TftpTransferHandlerTest {
 
     @Test
     void retransmitsTheLastAckAndRestartsTheBackoffOnProgress() {
-        start(1432, Duration.ofMillis(10), Duration.ofMillis(80), sink);
+        start(new TftpOptions(1432), shortTimer(), sink);
         sentTo(LISTEN);
         channel.advanceTimeBy(10, TimeUnit.MILLISECONDS);
         channel.runScheduledPendingTasks();
@@ -282,10 +411,11 @@ class TftpTransferHandlerTest {
 
     @Test
     void abortsWhenTheSinkCannotStore() {
-        start(1432, Duration.ofMillis(250), Duration.ofSeconds(10), new RecordingSink(new IOException("disk full")));
+        start(new TftpOptions(1432), defaultTimer(), new RecordingSink(new IOException("disk full")));
         sentTo(LISTEN);
         receiveData(1, new byte[512], 0, 512, TID);
 
+        assertEquals(new TftpPacket.Ack(1), sentTo(TID), "acknowledged before it is stored");
         var error = assertInstanceOf(TftpPacket.Error.class, sentTo(TID));
         assertEquals(TftpPacket.ERROR_DISK_FULL, error.code());
         JpxeException e = failure();

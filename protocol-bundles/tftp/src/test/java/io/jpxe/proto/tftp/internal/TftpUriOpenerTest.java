@@ -28,7 +28,7 @@ import io.netty.buffer.Unpooled;
 class TftpUriOpenerTest {
 
     private final LoopbackRuntime runtime = new LoopbackRuntime();
-    private final TftpUriOpener opener = new TftpUriOpener(runtime, config(1432, 50, 400));
+    private final TftpUriOpener opener = new TftpUriOpener(runtime, config(1432, 1, 50, 750));
     private final RecordingSink sink = new RecordingSink();
 
     @AfterEach
@@ -102,7 +102,7 @@ class TftpUriOpenerTest {
             JpxeException e = failure(opener.open(URI.create("tftp://127.0.0.1:" + server.port() + "/x"), sink));
 
             assertEquals(Errno.ETIMEDOUT, e.errno());
-            // 50, 100 and 200 ms waits end in retransmissions, the 400 ms one in failure.
+            // 50, 100 and 200 ms waits end in retransmissions; after the 400 ms one, 750 ms of silence end it.
             assertTrue(requests.await(1, TimeUnit.SECONDS));
             assertEquals(4, server.received.size());
         }
@@ -133,6 +133,57 @@ class TftpUriOpenerTest {
     }
 
     @Test
+    void fetchesInWindowsAndResendsFromTheLastBlockInOrderAfterALoss() throws Exception {
+        byte[] file = new byte[20 * 512 + 100];
+        for (int i = 0; i < file.length; i++) {
+            file[i] = (byte) (i % 253);
+        }
+        TftpUriOpener windowed = new TftpUriOpener(runtime, config(512, 4, 50, 750));
+        try (var server = new ScriptedTftpServer(s -> {
+            var rrq = s.receive(s.listen);
+            var request = assertInstanceOf(TftpPacket.Request.class, rrq.packet());
+            assertEquals(Map.of("blksize", "512", "tsize", "0", "windowsize", "4"), request.options());
+            try (DatagramSocket tid = s.open()) {
+                s.send(tid, rrq.from(), new TftpPacket.OptionAck(Map.of("blksize", "512", "windowsize", "4")));
+                assertEquals(new TftpPacket.Ack(0), s.receive(tid).packet());
+                // Window 1..4 whole; window 5..8 loses block 6: the client acknowledges 5 once.
+                sendBlocks(s, tid, rrq.from(), file, 1, 4);
+                assertEquals(new TftpPacket.Ack(4), s.receive(tid).packet());
+                sendBlocks(s, tid, rrq.from(), file, 5, 5);
+                sendBlocks(s, tid, rrq.from(), file, 7, 8);
+                assertEquals(new TftpPacket.Ack(5), s.receive(tid).packet());
+                int last = file.length / 512 + 1;
+                for (int first = 6; first <= last; first += 4) {
+                    sendBlocks(s, tid, rrq.from(), file, first, Math.min(first + 3, last));
+                    assertEquals(new TftpPacket.Ack(Math.min(first + 3, last)), s.receive(tid).packet());
+                }
+            }
+        })) {
+            Transfer transfer = windowed.open(URI.create("tftp://127.0.0.1:" + server.port() + "/w"), sink);
+
+            assertEquals((long) file.length, transfer.completion().toCompletableFuture().get(5, TimeUnit.SECONDS));
+            server.awaitScript();
+            assertArrayEquals(file, sink.bytes());
+        }
+    }
+
+    @Test
+    void sizesTheReceiveBufferForTwoWindows() {
+        assertEquals(256 << 10, TftpUriOpener.receiveBuffer(config(1432, 1, 50, 750)));
+        assertEquals(2 * 64 * (8192 + 1024), TftpUriOpener.receiveBuffer(config(8192, 64, 50, 750)));
+        assertEquals(16 << 20, TftpUriOpener.receiveBuffer(config(65464, 1000, 50, 750)));
+    }
+
+    private static void sendBlocks(ScriptedTftpServer s, DatagramSocket tid, java.net.SocketAddress to, byte[] file,
+            int first, int last) throws java.io.IOException {
+        for (int block = first; block <= last; block++) {
+            int offset = (block - 1) * 512;
+            s.send(tid, to, new TftpPacket.Data(block,
+                    Unpooled.wrappedBuffer(file, offset, Math.min(512, file.length - offset))));
+        }
+    }
+
+    @Test
     void rejectsAnUnusableUriAtOnce() {
         JpxeException e = assertThrows(JpxeException.class, () -> opener.open(URI.create("tftp://127.0.0.1/"), sink));
 
@@ -151,7 +202,7 @@ class TftpUriOpenerTest {
 
     @Test
     void refusesAConfiguredBlockSizeOutsideTheRfc() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new TftpUriOpener(runtime, config(65465, 50, 400)));
+        var e = assertThrows(IllegalArgumentException.class, () -> new TftpUriOpener(runtime, config(65465, 1, 50, 750)));
 
         assertTrue(e.getMessage().contains("65465"), e.getMessage());
     }
@@ -165,7 +216,8 @@ class TftpUriOpenerTest {
         }
     }
 
-    private static TftpUriOpener.Config config(int blksize, int initialTimeoutMillis, int maxTimeoutMillis) {
+    private static TftpUriOpener.Config config(int blksize, int windowsize, int initialTimeoutMillis,
+            int idleTimeoutMillis) {
         return new TftpUriOpener.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -178,18 +230,33 @@ class TftpUriOpenerTest {
             }
 
             @Override
+            public int windowsize() {
+                return windowsize;
+            }
+
+            @Override
             public int initialTimeoutMillis() {
                 return initialTimeoutMillis;
             }
 
             @Override
+            public int minTimeoutMillis() {
+                return 10;
+            }
+
+            @Override
             public int maxTimeoutMillis() {
-                return maxTimeoutMillis;
+                return 400;
+            }
+
+            @Override
+            public int idleTimeoutMillis() {
+                return idleTimeoutMillis;
             }
 
             @Override
             public int receiveBufferBytes() {
-                return 1 << 20;
+                return 256 << 10;
             }
         };
     }

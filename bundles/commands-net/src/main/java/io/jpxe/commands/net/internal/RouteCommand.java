@@ -1,0 +1,73 @@
+package io.jpxe.commands.net.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.jpxe.api.JpxeException;
+import io.jpxe.api.command.Command;
+import io.jpxe.api.command.CommandContext;
+import io.jpxe.api.command.CommandSyntax;
+import io.jpxe.api.command.JpxeCommand;
+import io.jpxe.api.command.ParsedCommand;
+import io.jpxe.api.net.NetDevice;
+import io.jpxe.api.settings.Settings;
+
+/**
+ * {@code route}: iPXE's IPv4 routing table from each device's settings, one line per configured
+ * device: {@code net0: 198.18.0.100/255.255.255.0 gw 198.18.0.1}, with {@code (inaccessible)} when closed.
+ */
+@Component(service = Command.class)
+@JpxeCommand("route")
+public final class RouteCommand implements Command {
+    private static final CommandSyntax SYNTAX = CommandSyntax.builder("route").summary("Show routing table")
+            .arguments(0, 0).build();
+
+    private final List<NetDevice> devices;
+    private final Settings settings;
+
+    @Activate
+    public RouteCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices,
+            @Reference Settings settings) {
+        this.devices = devices;
+        this.settings = settings;
+    }
+
+    @Override
+    public CommandSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public void execute(CommandContext context, ParsedCommand args) throws JpxeException {
+        context.console().out().print(table(NetDevices.sorted(devices), settings));
+    }
+
+    static String table(List<NetDevice> devices, Settings settings) {
+        StringBuilder out = new StringBuilder();
+        for (NetDevice device : devices) {
+            Optional<String> ip = settings.fetch(device.name() + "/ip");
+            if (ip.isEmpty()) {
+                continue;
+            }
+            out.append(device.name()).append(": ").append(ip.get()).append('/')
+                    .append(settings.fetch(device.name() + "/netmask").orElse(classfulMask(ip.get())));
+            settings.fetch(device.name() + "/gateway").filter(g -> !g.equals("0.0.0.0"))
+                    .ifPresent(g -> out.append(" gw ").append(g));
+            if (!device.isOpen()) {
+                out.append(" (inaccessible)");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String classfulMask(String ip) {
+        int first = Integer.parseInt(ip.substring(0, ip.indexOf('.')));
+        return first < 128 ? "255.0.0.0" : first < 192 ? "255.255.0.0" : "255.255.255.0";
+    }
+}

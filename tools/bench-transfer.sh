@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Download throughput of jPXE (standard profile) beside the reference clients, on loopback, against
+# the same real servers in the same run: HTTP and HTTPS (nginx) and FTP (vsftpd) vs curl; TFTP
+# lock-step (tftpd-hpa) and RFC 7440 windowsize (atftpd) vs curl, atftp and tftp-hpa. Then jPXE's
+# peak heap for a 1 GiB HTTP download under -Xmx128m.
+#
+#   tools/bench-transfer.sh [RUNS]        (default 5; prints medians and ratios)
+#
+# jPXE's transfer time is the median of (a run fetching a tiny file, then the big one) minus the
+# median of (a run fetching only the tiny file): JVM start and the first connection cancel out.
+# Clients write into tmpfs (/dev/shm) as jPXE does into memory (memfd).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/tools/env.sh"
+"$root/tools/transfer-peers.sh" >/dev/null
+source "$root/tools/demo-assets.sh"
+
+
+runs="${1:-5}"
+size_mib=256
+jar="$root/distributions/standard/target/jpxe-standard.jar"
+[ -f "$jar" ] || (cd "$root" && mvn -B -ntp -q -o install -pl distributions/standard -am >&2)
+atftpd="$root/target/test-peers/atftpd-root/usr/sbin/atftpd"
+
+s=$(mktemp -d /dev/shm/jpxe-bench.XXXXXX)
+chmod 755 "$s"; mkdir -p "$s/root" "$s/empty" "$s/out"; chmod 755 "$s/root"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$s"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_udp() { python3 -c 'import socket; s=socket.socket(type=socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+await() { # proto port
+    for _ in $(seq 250); do ss -Hln"$1" "sport = :$2" | grep -q . && return 0; sleep 0.02; done
+    echo "nothing listens on $1 $2" >&2; exit 1
+}
+
+echo "preparing ${size_mib} MiB and 1 GiB files in $s ..." >&2
+head -c $((size_mib << 20)) /dev/urandom > "$s/root/big.bin"
+head -c $((1 << 30)) /dev/zero > "$s/root/huge.bin"
+echo tiny > "$s/root/tiny.bin"
+chmod 644 "$s/root/"*
+
+http=$(free_port); https=$(free_port); ftp=$(free_port); pasv=$(free_port); hpa=$(free_udp); atf=$(free_udp)
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost \
+    -addext subjectAltName=DNS:localhost -keyout "$s/key.pem" -out "$s/cert.pem" 2>/dev/null
+trust=$(openssl x509 -in "$s/cert.pem" -outform DER | sha256sum | cut -c1-64 | sed 's/../&:/g; s/:$//')
+cat > "$s/nginx.conf" <<NGINX
+daemon off; master_process on; worker_processes 1; pid $s/nginx.pid; error_log stderr warn;
+events { worker_connections 64; }
+http { access_log off; client_body_temp_path $s/b; proxy_temp_path $s/p; fastcgi_temp_path $s/f;
+  uwsgi_temp_path $s/u; scgi_temp_path $s/s; sendfile on; default_type application/octet-stream;
+  server { listen 127.0.0.1:$http; listen 127.0.0.1:$https ssl; ssl_protocols TLSv1.2 TLSv1.3;
+    ssl_certificate $s/cert.pem; ssl_certificate_key $s/key.pem; root $s/root; } }
+NGINX
+nginx -c "$s/nginx.conf" -p "$s/" -e stderr 2>"$s/nginx.log" & pids+=($!)
+cat > "$s/vsftpd.conf" <<VSFTPD
+listen=YES
+listen_ipv6=NO
+listen_address=127.0.0.1
+listen_port=$ftp
+background=NO
+anonymous_enable=YES
+local_enable=NO
+write_enable=NO
+no_anon_password=YES
+anon_root=$s/root
+ftp_username=ftp
+pasv_enable=YES
+pasv_address=127.0.0.1
+pasv_min_port=$pasv
+pasv_max_port=$pasv
+connect_from_port_20=NO
+secure_chroot_dir=$s/empty
+seccomp_sandbox=NO
+VSFTPD
+vsftpd "$s/vsftpd.conf" & pids+=($!)
+/usr/sbin/in.tftpd -L -s "$s/root" -a "127.0.0.1:$hpa" -u nobody & pids+=($!)
+"$atftpd" --daemon --no-fork --port "$atf" --bind-address 127.0.0.1 --logfile /dev/null --user nobody \
+    --group nogroup "$s/root" & pids+=($!)
+await t "$https"; await t "$ftp"; await u "$hpa"; await u "$atf"
+
+now() { date +%s.%N; }
+timed() { local t0; t0=$(now); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; return 1; }; echo "$(now) - $t0" | bc; }
+jpxe_run() { # script text -> seconds
+    printf '#!ipxe\n%b' "$1" > "$s/script.ipxe"
+    timed java "${JPXE_JVM_FLAGS[@]}" -jar "$jar" run "$s/script.ipxe" --set "trust=$trust"
+}
+median() { python3 -c 'import statistics,sys; print("%.3f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+
+declare -A result
+# jpxe NAME BASE-URI: median transfer seconds of big.bin
+bench_jpxe() {
+    local name="$1" base="$2" with=() without=()
+    for _ in $(seq "$runs"); do
+        without+=("$(jpxe_run "imgfetch ${base}tiny.bin\n")")
+        with+=("$(jpxe_run "imgfetch ${base}tiny.bin\nimgfetch ${base}big.bin\n")")
+    done
+    result[$name]=$(echo "$(median "${with[@]}") - $(median "${without[@]}")" | bc)
+    echo "  $name: ${result[$name]} s (end to end $(median "${with[@]}") s, start-up run $(median "${without[@]}") s)" >&2
+}
+bench_cmd() { # NAME command...
+    local name="$1" times=(); shift
+    for _ in $(seq "$runs"); do rm -f "$s/out/big.bin"; times+=("$(timed "$@")"); done
+    result[$name]=$(median "${times[@]}")
+    echo "  $name: ${result[$name]} s" >&2
+}
+
+echo "HTTP / HTTPS / FTP, ${size_mib} MiB, $runs runs each" >&2
+# jPXE's image store hashes every image (SHA-256, for the boot plan) when the download ends: the
+# same work after curl makes a like-for-like reference.
+bench_cmd sha256 sha256sum "$s/root/big.bin"
+bench_cmd curl-http curl -sf -o "$s/out/big.bin" "http://127.0.0.1:$http/big.bin"
+bench_jpxe jpxe-http "http://127.0.0.1:$http/"
+bench_cmd curl-https curl -sf --cacert "$s/cert.pem" -o "$s/out/big.bin" "https://localhost:$https/big.bin"
+bench_jpxe jpxe-https "https://localhost:$https/"
+bench_cmd curl-ftp curl -sf -o "$s/out/big.bin" "ftp://127.0.0.1:$ftp/big.bin"
+bench_jpxe jpxe-ftp "ftp://127.0.0.1:$ftp/"
+
+echo "TFTP, ${size_mib} MiB, blksize 1432, $runs runs each" >&2
+bench_cmd curl-tftp-hpa curl -sf --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$hpa/big.bin"
+bench_cmd atftp-tftp-hpa atftp --option "blksize 1432" -g -r big.bin -l "$s/out/big.bin" 127.0.0.1 "$hpa"
+bench_jpxe jpxe-tftp-hpa "tftp://127.0.0.1:$hpa/"
+bench_cmd atftp-window16 atftp --option "blksize 1432" --option "windowsize 16" -g -r big.bin -l "$s/out/big.bin" 127.0.0.1 "$atf"
+bench_jpxe jpxe-window16 "tftp://127.0.0.1:$atf/"
+bench_cmd curl-atftpd curl -sf --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$atf/big.bin"
+
+echo "heap: 1 GiB over HTTP with -Xmx128m" >&2
+printf '#!ipxe\nimgfetch http://127.0.0.1:%s/huge.bin\n' "$http" > "$s/huge.ipxe"
+java "${JPXE_JVM_FLAGS[@]}" -Xmx128m -Xlog:gc:file="$s/gc.log" -jar "$jar" run "$s/huge.ipxe" >/dev/null 2>&1 \
+    && heap_ok=yes || heap_ok=no
+peak=$(grep -oE '[0-9]+M->[0-9]+M' "$s/gc.log" | cut -dM -f1 | sort -n | tail -1)
+
+mibs() { echo "scale=0; $size_mib / $1" | bc; }
+ratio() { echo "scale=2; $2 / $1" | bc; }
+printf '\n| transfer (%s MiB, loopback, median of %s) | jPXE s | jPXE MiB/s | reference | ref s | ref MiB/s | jPXE / ref throughput |\n' "$size_mib" "$runs"
+printf '|---|---|---|---|---|---|---|\n'
+row() { printf '| %s | %s | %s | %s | %s | %s | %sx |\n' "$1" "${result[$2]}" "$(mibs "${result[$2]}")" "$3" \
+    "${result[$4]}" "$(mibs "${result[$4]}")" "$(ratio "${result[$2]}" "${result[$4]}")"; }
+for k in curl-http curl-https curl-ftp; do result[$k+sha]=$(echo "${result[$k]} + ${result[sha256]}" | bc); done
+row "HTTP (nginx)" jpxe-http "curl" curl-http
+row "HTTP (nginx)" jpxe-http "curl + sha256sum" curl-http+sha
+row "HTTPS (nginx, TLS 1.3)" jpxe-https "curl" curl-https
+row "HTTPS (nginx, TLS 1.3)" jpxe-https "curl + sha256sum" curl-https+sha
+row "FTP (vsftpd, passive)" jpxe-ftp "curl" curl-ftp
+row "FTP (vsftpd, passive)" jpxe-ftp "curl + sha256sum" curl-ftp+sha
+row "TFTP lock-step (tftpd-hpa)" jpxe-tftp-hpa "curl" curl-tftp-hpa
+row "TFTP lock-step (tftpd-hpa)" jpxe-tftp-hpa "atftp" atftp-tftp-hpa
+row "TFTP windowsize 16 (atftpd)" jpxe-window16 "atftp windowsize 16" atftp-window16
+row "TFTP windowsize 16 vs lock-step (atftpd)" jpxe-window16 "curl lock-step" curl-atftpd
+printf '\njPXE windowsize 16 vs its own lock-step: %sx.  1 GiB HTTP under -Xmx128m: %s, peak heap before GC %s MiB.\n' \
+    "$(ratio "${result[jpxe-window16]}" "${result[jpxe-tftp-hpa]}")" "$heap_ok" "${peak:-?}"
