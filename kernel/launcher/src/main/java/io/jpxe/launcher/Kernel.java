@@ -268,7 +268,9 @@ final class Kernel implements AutoCloseable {
                 continue;
             }
             try {
+                long begin = System.nanoTime();
                 b.start();
+                StartupTrace.took(b.getSymbolicName(), begin);
             } catch (BundleException e) {
                 failures.add(b.getSymbolicName() + ": " + e.getMessage());
             }

@@ -19,4 +19,12 @@ final class StartupTrace {
             System.err.println("startup: " + sinceJvmStart + " ms " + phase);
         }
     }
+
+    /** Reports a step that took longer than 10 ms, such as one bundle's start. */
+    static void took(String step, long beginNanos) {
+        long millis = (System.nanoTime() - beginNanos) / 1_000_000;
+        if (ENABLED && millis >= 10) {
+            System.err.println("startup:   " + millis + " ms " + step);
+        }
+    }
 }

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * {@code jpxe.target}, {@code jpxe.set.N}, {@code jpxe.embedded.script}).
  */
 record LaunchRequest(String command, String target, List<String> settings, String embeddedScript,
-        long readyTimeoutMillis) {
+        long readyTimeoutMillis, long bannerTimeoutMillis) {
 
     static LaunchRequest from(Function<String, String> properties) {
         String command = orDefault(properties.apply("jpxe.command"), "default");
@@ -22,8 +22,9 @@ record LaunchRequest(String command, String target, List<String> settings, Strin
             }
         }
         long timeout = Long.parseLong(orDefault(properties.apply("jpxe.ready.timeout"), "10000"));
+        long banner = Long.parseLong(orDefault(properties.apply("jpxe.banner.timeout"), "2000"));
         return new LaunchRequest(command, properties.apply("jpxe.target"), List.copyOf(settings),
-                properties.apply("jpxe.embedded.script"), timeout);
+                properties.apply("jpxe.embedded.script"), timeout, banner);
     }
 
     private static String orDefault(String value, String fallback) {

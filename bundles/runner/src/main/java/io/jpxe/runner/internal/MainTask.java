@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -70,6 +71,9 @@ public class MainTask implements Callable<Integer> {
     }
 
     private int runEmbedded() {
+        if (request.embeddedScript() == null && offerShell()) {
+            return exitStatus(engine.shell(console));
+        }
         if (request.embeddedScript() == null) {
             // As iPXE does without an embedded script: DHCP on each NIC, then chain ${filename}.
             if (readiness.hasCommand("autoboot")) {
@@ -90,6 +94,38 @@ public class MainTask implements Callable<Integer> {
         } catch (IOException e) {
             console.err().println("jpxe: cannot stage the embedded script: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * iPXE's start-up banner: before autoboot, on a terminal, Ctrl-B within the banner timeout
+     * ({@code jpxe.banner.timeout} ms, default 2000, 0 = no banner) opens the shell instead.
+     */
+    private boolean offerShell() {
+        if (!console.isInteractive() || request.bannerTimeoutMillis() <= 0) {
+            return false;
+        }
+        console.err().print("Press Ctrl-B for the iPXE command line...");
+        console.err().flush();
+        long deadline = System.nanoTime() + Duration.ofMillis(request.bannerTimeoutMillis()).toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                OptionalInt key = console.readKey(Duration.ofNanos(left));
+                if (key.isEmpty()) {
+                    return false;
+                }
+                if (key.getAsInt() == Console.Keys.CTRL_B) {
+                    return true;
+                }
+            }
+        } catch (JpxeException e) {
+            return false; // Ctrl-C during the banner: go on booting, as iPXE does
+        } finally {
+            console.err().println();
         }
     }
 

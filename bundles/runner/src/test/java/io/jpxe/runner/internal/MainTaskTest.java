@@ -38,5 +38,6 @@ class MainTaskTest {
         assertEquals("x.ipxe", r.target());
         assertEquals(List.of("a=1", "b=two=2"), r.settings());
         assertEquals(10000, r.readyTimeoutMillis());
+        assertEquals(2000, r.bannerTimeoutMillis(), "iPXE's BANNER_TIMEOUT");
     }
 }
