@@ -32,38 +32,34 @@ public final class Libc {
 
     private final StructLayout callState = Linker.Option.captureStateLayout();
     private final VarHandle errnoHandle = callState.varHandle(MemoryLayoutPaths.errno());
-    private final MethodHandle socket;
-    private final MethodHandle bind;
-    private final MethodHandle send;
-    private final MethodHandle recvfrom;
-    private final MethodHandle setsockopt;
-    private final MethodHandle close;
-    private final MethodHandle ifNameToIndex;
-    private final MethodHandle open;
-    private final MethodHandle syscall;
+    /**
+     * The downcall handles, made on first use: generating them costs tens of milliseconds, which a
+     * loader that never opens a NIC (a script run from a file) should not pay at start-up.
+     */
+    private static final class Native {
+        private static final Linker LINKER = Linker.nativeLinker();
+        private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
 
-    public Libc() {
-        Linker linker = Linker.nativeLinker();
-        Linker.Option errno = Linker.Option.captureCallState("errno");
-        var lookup = linker.defaultLookup();
-        socket = linker.downcallHandle(lookup.findOrThrow("socket"),
-                FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT), errno);
-        bind = linker.downcallHandle(lookup.findOrThrow("bind"),
-                FunctionDescriptor.of(C_INT, C_INT, ADDRESS, C_INT), errno);
-        send = linker.downcallHandle(lookup.findOrThrow("send"),
-                FunctionDescriptor.of(C_LONG, C_INT, ADDRESS, C_LONG, C_INT), errno);
-        recvfrom = linker.downcallHandle(lookup.findOrThrow("recvfrom"),
-                FunctionDescriptor.of(C_LONG, C_INT, ADDRESS, C_LONG, C_INT, ADDRESS, ADDRESS), errno);
-        setsockopt = linker.downcallHandle(lookup.findOrThrow("setsockopt"),
-                FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, ADDRESS, C_INT), errno);
-        close = linker.downcallHandle(lookup.findOrThrow("close"), FunctionDescriptor.of(C_INT, C_INT), errno);
-        ifNameToIndex = linker.downcallHandle(lookup.findOrThrow("if_nametoindex"),
-                FunctionDescriptor.of(C_INT, ADDRESS), errno);
-        open = linker.downcallHandle(lookup.findOrThrow("open"), FunctionDescriptor.of(C_INT, ADDRESS, C_INT),
-                errno);
+        static final MethodHandle SOCKET = handle("socket", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT));
+        static final MethodHandle BIND = handle("bind", FunctionDescriptor.of(C_INT, C_INT, ADDRESS, C_INT));
+        static final MethodHandle SEND = handle("send", FunctionDescriptor.of(C_LONG, C_INT, ADDRESS, C_LONG, C_INT));
+        static final MethodHandle RECVFROM = handle("recvfrom",
+                FunctionDescriptor.of(C_LONG, C_INT, ADDRESS, C_LONG, C_INT, ADDRESS, ADDRESS));
+        static final MethodHandle SETSOCKOPT = handle("setsockopt",
+                FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, ADDRESS, C_INT));
+        static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(C_INT, C_INT));
+        static final MethodHandle IF_NAME_TO_INDEX = handle("if_nametoindex", FunctionDescriptor.of(C_INT, ADDRESS));
+        static final MethodHandle OPEN = handle("open", FunctionDescriptor.of(C_INT, ADDRESS, C_INT));
         // glibc has no finit_module wrapper: syscall(2) is variadic after the number
-        syscall = linker.downcallHandle(lookup.findOrThrow("syscall"),
-                FunctionDescriptor.of(C_LONG, C_LONG, C_INT, ADDRESS, C_INT), errno, Linker.Option.firstVariadicArg(1));
+        static final MethodHandle SYSCALL = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
+                FunctionDescriptor.of(C_LONG, C_LONG, C_INT, ADDRESS, C_INT), ERRNO, Linker.Option.firstVariadicArg(1));
+
+        private Native() {
+        }
+
+        private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
+            return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), descriptor, ERRNO);
+        }
     }
 
     /** A syscall failure carrying its errno. */
@@ -84,7 +80,7 @@ public final class Libc {
     int socket(int domain, int type, int protocol) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(callState);
-            int fd = (int) socket.invokeExact(state, domain, type, protocol);
+            int fd = (int) Native.SOCKET.invokeExact(state, domain, type, protocol);
             return checked("socket", fd, state);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
@@ -96,7 +92,7 @@ public final class Libc {
     void bind(int fd, MemorySegment address) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(callState);
-            checked("bind", (int) bind.invokeExact(state, fd, address, (int) address.byteSize()), state);
+            checked("bind", (int) Native.BIND.invokeExact(state, fd, address, (int) address.byteSize()), state);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -107,7 +103,7 @@ public final class Libc {
     long send(int fd, MemorySegment data) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(callState);
-            long n = (long) send.invokeExact(state, fd, data, data.byteSize(), 0);
+            long n = (long) Native.SEND.invokeExact(state, fd, data, data.byteSize(), 0);
             return checked("send", n, state);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
@@ -123,7 +119,7 @@ public final class Libc {
     long recvfrom(int fd, MemorySegment buffer, MemorySegment from, MemorySegment fromLength) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(callState);
-            long n = (long) recvfrom.invokeExact(state, fd, buffer, buffer.byteSize(), 0, from, fromLength);
+            long n = (long) Native.RECVFROM.invokeExact(state, fd, buffer, buffer.byteSize(), 0, from, fromLength);
             if (n < 0) {
                 int errno = (int) errnoHandle.get(state, 0L);
                 if (errno == EAGAIN || errno == EINTR) {
@@ -147,7 +143,7 @@ public final class Libc {
             timeval.set(C_LONG, 0, millis / 1000);
             timeval.set(C_LONG, 8, (millis % 1000) * 1000);
             checked("setsockopt(SO_RCVTIMEO)",
-                    (int) setsockopt.invokeExact(state, fd, SOL_SOCKET, SO_RCVTIMEO, timeval, 16), state);
+                    (int) Native.SETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, SO_RCVTIMEO, timeval, 16), state);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -158,7 +154,7 @@ public final class Libc {
     void close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(callState);
-            int ignored = (int) close.invokeExact(state, fd);
+            int ignored = (int) Native.CLOSE.invokeExact(state, fd);
         } catch (Throwable t) {
             // closing is best effort: the descriptor is gone either way
         }
@@ -168,7 +164,7 @@ public final class Libc {
     public int interfaceIndex(String name) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(callState);
-            int index = (int) ifNameToIndex.invokeExact(state, arena.allocateFrom(name));
+            int index = (int) Native.IF_NAME_TO_INDEX.invokeExact(state, arena.allocateFrom(name));
             if (index == 0) {
                 throw new ErrnoException("if_nametoindex(" + name + ")", (int) errnoHandle.get(state, 0L));
             }
@@ -192,9 +188,9 @@ public final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(callState);
             int fd = checked("open(" + file + ")",
-                    (int) open.invokeExact(state, arena.allocateFrom(file.toString()), O_RDONLY_CLOEXEC), state);
+                    (int) Native.OPEN.invokeExact(state, arena.allocateFrom(file.toString()), O_RDONLY_CLOEXEC), state);
             try {
-                long rc = (long) syscall.invokeExact(state, SYS_FINIT_MODULE, fd, arena.allocateFrom(""), flags);
+                long rc = (long) Native.SYSCALL.invokeExact(state, SYS_FINIT_MODULE, fd, arena.allocateFrom(""), flags);
                 checked("finit_module(" + file.getFileName() + ")", rc, state);
             } finally {
                 close(fd);
