@@ -107,8 +107,8 @@ bench_cmd() { # NAME command...
 }
 
 echo "HTTP / HTTPS / FTP, ${size_mib} MiB, $runs runs each" >&2
-# jPXE's image store hashes every image (SHA-256, for the boot plan) when the download ends: the
-# same work after curl makes a like-for-like reference.
+# jPXE's image store hashes every image (SHA-256, for the boot plan) while it downloads: sha256sum
+# after curl is the same work done by the reference tools, for a like-for-like column.
 bench_cmd sha256 sha256sum "$s/root/big.bin"
 bench_cmd curl-http curl -sf -o "$s/out/big.bin" "http://127.0.0.1:$http/big.bin"
 bench_jpxe jpxe-http "http://127.0.0.1:$http/"

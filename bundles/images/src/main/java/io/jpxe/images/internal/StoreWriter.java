@@ -3,9 +3,6 @@ package io.jpxe.images.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
@@ -18,14 +15,14 @@ import io.jpxe.api.image.ImageWriter;
  * abort.
  */
 final class StoreWriter implements ImageWriter {
-    private static final int DIGEST_CHUNK = 64 * 1024;
-
     private enum State { OPEN, COMMITTED, ABORTED }
 
     private final ImageStoreImpl store;
     private final String name;
     private final URI uri;
     private final Backing backing;
+    /** Hashes sequential writes as they arrive; the rest is read back at commit. */
+    private final PrefixDigest digest = new PrefixDigest();
     private long size;
     private State state = State.OPEN;
 
@@ -45,10 +42,12 @@ final class StoreWriter implements ImageWriter {
             throw new IOException("negative offset " + position + " written to image " + describe());
         }
         ByteBuffer data = src.duplicate(); // the caller's buffer position stays as it was
+        digest.beforeWrite(position, data, backing.channel());
         long at = position;
         while (data.hasRemaining()) {
             at += backing.channel().write(data, at);
         }
+        digest.afterWrite(position, src.duplicate());
         size = Math.max(size, at);
     }
 
@@ -64,7 +63,7 @@ final class StoreWriter implements ImageWriter {
         }
         String digest;
         try {
-            digest = sha256();
+            digest = this.digest.finish(size, backing.channel());
         } catch (IOException e) {
             abort();
             throw new JpxeException(Errno.EIO, "could not read back image " + describe() + ": " + e.getMessage(), e);
@@ -85,28 +84,6 @@ final class StoreWriter implements ImageWriter {
     @Override
     public void close() {
         abort();
-    }
-
-    private String sha256() throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        ByteBuffer chunk = ByteBuffer.allocate(DIGEST_CHUNK);
-        long position = 0;
-        while (position < size) {
-            chunk.clear().limit((int) Math.min(DIGEST_CHUNK, size - position));
-            int n = backing.channel().read(chunk, position);
-            if (n < 0) {
-                throw new IOException("image ends at " + position + " of " + size + " bytes");
-            }
-            chunk.flip();
-            digest.update(chunk);
-            position += n;
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private String describe() {

@@ -88,6 +88,25 @@ class ImageStoreImplTest {
     }
 
     @Test
+    void digestFollowsOverwritesOfSequentiallyHashedBytes() throws Exception {
+        byte[] data = randomBytes(50_000, 3);
+        byte[] patched = data.clone();
+        System.arraycopy(randomBytes(500, 4), 0, patched, 20_000, 500);
+        try (ImageWriter writer = store.create("overwritten", null)) {
+            for (int at = 0; at < data.length; at += 4096) {
+                writer.write(at, slice(data, at, Math.min(at + 4096, data.length)));
+            }
+            writer.write(20_000, slice(patched, 20_000, 20_500)); // different bytes where already hashed
+            writer.write(30_000, slice(data, 30_000, 31_000)); // an identical retransmission
+            Image image = writer.commit();
+            assertEquals(sha256(patched), image.sha256());
+            try (InputStream in = image.openStream()) {
+                assertEquals(sha256(in.readAllBytes()), image.sha256());
+            }
+        }
+    }
+
+    @Test
     void leavesTheCallersBufferAlone() throws Exception {
         ByteBuffer buffer = ByteBuffer.wrap(new byte[] {1, 2, 3});
         try (ImageWriter writer = store.create("buffer", null)) {

@@ -1,0 +1,98 @@
+package io.jpxe.commands.system.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.jpxe.api.Errno;
+import io.jpxe.api.JpxeException;
+import io.jpxe.api.StatusException;
+import io.jpxe.api.command.Command;
+import io.jpxe.api.command.CommandContext;
+import io.jpxe.api.command.CommandSyntax;
+import io.jpxe.api.command.JpxeCommand;
+import io.jpxe.api.command.ParsedCommand;
+import io.jpxe.api.settings.SettingValue;
+import io.jpxe.api.settings.Settings;
+
+/**
+ * {@code usbscan <setting>} (iPXE {@code usb_cmd.c}): an iterator over USB devices. Stores the
+ * {@code busdev} ({@code bus << 8 | address}) of the first device after the setting's current value
+ * (from {@code 0} when it is unset) and fails with {@code ENOENT} after the last one, so
+ * {@code :next usbscan dev && goto found || goto done} loops over every device. The type is
+ * {@code uint16} unless the name gives one (so {@code ${dev}} is usable in {@code ${usb/${dev}.8.2}}).
+ * The devices come from the kernel's {@code /sys/bus/usb/devices}.
+ */
+@Component(service = Command.class)
+@JpxeCommand("usbscan")
+public final class UsbscanCommand implements Command {
+    private static final CommandSyntax SYNTAX = CommandSyntax.builder("usbscan").usage("<setting>")
+            .summary("Scan for USB devices").arguments(1, 1).build();
+
+    private final Settings settings;
+    private final Path devices;
+
+    @Activate
+    public UsbscanCommand(@Reference Settings settings) {
+        this(settings, Path.of("/sys/bus/usb/devices"));
+    }
+
+    UsbscanCommand(Settings settings, Path devices) {
+        this.settings = settings;
+        this.devices = devices;
+    }
+
+    @Override
+    public CommandSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public void execute(CommandContext context, ParsedCommand args) throws JpxeException {
+        String name = args.argument(0);
+        int colon = name.lastIndexOf(':');
+        boolean typed = colon > name.lastIndexOf('/');
+        String baseName = typed ? name.substring(0, colon) : name;
+        Optional<SettingValue> previous = settings.fetchValue(name);
+        long start = previous.map(v -> unsigned(v.raw()) + 1).orElse(0L);
+        Optional<Map.Entry<Integer, Path>> next;
+        try {
+            next = UsbDevices.next(UsbDevices.list(devices), start);
+        } catch (IOException e) {
+            throw new JpxeException(Errno.EIO, "cannot list " + devices + " (" + e.getMessage() + ")", e);
+        }
+        if (next.isEmpty()) {
+            throw new StatusException(Errno.ENOENT.status(), "no more USB devices");
+        }
+        long value = next.get().getKey();
+        // uint16 as in iPXE: every busdev fits it
+        String type = typed ? name.substring(colon + 1) : previous.map(SettingValue::type).orElse("uint16");
+        int size = switch (type) {
+            case "int8", "uint8" -> 1;
+            case "int16", "uint16" -> 2;
+            default -> 4;
+        };
+        byte[] raw = new byte[size];
+        for (int i = size - 1; i >= 0; i--, value >>= 8) {
+            raw[i] = (byte) value;
+        }
+        try {
+            settings.storeRaw(baseName, type, raw);
+        } catch (JpxeException e) {
+            throw new JpxeException(e.errno(), "Could not store \"" + name + "\" (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static long unsigned(byte[] raw) {
+        long value = 0;
+        for (byte b : raw) {
+            value = value << 8 | (b & 0xff);
+        }
+        return value & 0xFFFF_FFFFL;
+    }
+}
