@@ -2,7 +2,6 @@ package io.jpxe.commands.system.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.osgi.service.component.annotations.Activate;
@@ -17,7 +16,6 @@ import io.jpxe.api.command.CommandContext;
 import io.jpxe.api.command.CommandSyntax;
 import io.jpxe.api.command.JpxeCommand;
 import io.jpxe.api.command.ParsedCommand;
-import io.jpxe.api.settings.SettingValue;
 import io.jpxe.api.settings.Settings;
 
 /**
@@ -54,17 +52,10 @@ public final class PciscanCommand implements Command {
 
     @Override
     public void execute(CommandContext context, ParsedCommand args) throws JpxeException {
-        String name = args.argument(0);
-        int colon = name.lastIndexOf(':');
-        boolean typed = colon > name.lastIndexOf('/');
-        String baseName = typed ? name.substring(0, colon) : name;
-        Optional<SettingValue> previous = settings.fetchValue(name);
-        long start = 0;
-        if (previous.isPresent()) {
-            start = unsigned(previous.get().raw()) + 1;
-            if (start > 0xFFFF_FFFFL) {
-                throw new StatusException(Errno.ENOENT.status(), "end of PCI devices");
-            }
+        ScanCursor cursor = new ScanCursor(settings, args.argument(0));
+        long start = cursor.start();
+        if (start > 0xFFFF_FFFFL) {
+            throw new StatusException(Errno.ENOENT.status(), "end of PCI devices");
         }
         OptionalLong next;
         try {
@@ -76,33 +67,10 @@ public final class PciscanCommand implements Command {
             throw new StatusException(Errno.ENOENT.status(), "no more PCI devices");
         }
         long busdevfn = next.getAsLong();
-        long value = busdevfn;
         // uint16 as in iPXE; a device outside PCI segment 0 does not fit it, and truncating would make
         // the iteration go round for ever
-        String type = typed ? name.substring(colon + 1)
-                : previous.map(SettingValue::type).filter(t -> busdevfn <= 0xffff || !t.endsWith("16"))
-                        .orElse(busdevfn > 0xffff ? "uint32" : "uint16");
-        int size = switch (type) {
-            case "int8", "uint8" -> 1;
-            case "int16", "uint16" -> 2;
-            default -> 4;
-        };
-        byte[] raw = new byte[size];
-        for (int i = size - 1; i >= 0; i--, value >>= 8) {
-            raw[i] = (byte) value;
-        }
-        try {
-            settings.storeRaw(baseName, type, raw);
-        } catch (JpxeException e) {
-            throw new JpxeException(e.errno(), "Could not store \"" + name + "\" (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static long unsigned(byte[] raw) {
-        long value = 0;
-        for (byte b : raw) {
-            value = value << 8 | (b & 0xff);
-        }
-        return value & 0xFFFF_FFFFL;
+        String type = cursor.previousType().filter(t -> busdevfn <= 0xffff || !t.endsWith("16"))
+                .orElse(busdevfn > 0xffff ? "uint32" : "uint16");
+        cursor.store(busdevfn, type);
     }
 }

@@ -17,7 +17,6 @@ import io.jpxe.api.command.CommandContext;
 import io.jpxe.api.command.CommandSyntax;
 import io.jpxe.api.command.JpxeCommand;
 import io.jpxe.api.command.ParsedCommand;
-import io.jpxe.api.settings.SettingValue;
 import io.jpxe.api.settings.Settings;
 
 /**
@@ -54,45 +53,17 @@ public final class UsbscanCommand implements Command {
 
     @Override
     public void execute(CommandContext context, ParsedCommand args) throws JpxeException {
-        String name = args.argument(0);
-        int colon = name.lastIndexOf(':');
-        boolean typed = colon > name.lastIndexOf('/');
-        String baseName = typed ? name.substring(0, colon) : name;
-        Optional<SettingValue> previous = settings.fetchValue(name);
-        long start = previous.map(v -> unsigned(v.raw()) + 1).orElse(0L);
+        ScanCursor cursor = new ScanCursor(settings, args.argument(0));
         Optional<Map.Entry<Integer, Path>> next;
         try {
-            next = UsbDevices.next(UsbDevices.list(devices), start);
+            next = UsbDevices.next(UsbDevices.list(devices), cursor.start());
         } catch (IOException e) {
             throw new JpxeException(Errno.EIO, "cannot list " + devices + " (" + e.getMessage() + ")", e);
         }
         if (next.isEmpty()) {
             throw new StatusException(Errno.ENOENT.status(), "no more USB devices");
         }
-        long value = next.get().getKey();
         // uint16 as in iPXE: every busdev fits it
-        String type = typed ? name.substring(colon + 1) : previous.map(SettingValue::type).orElse("uint16");
-        int size = switch (type) {
-            case "int8", "uint8" -> 1;
-            case "int16", "uint16" -> 2;
-            default -> 4;
-        };
-        byte[] raw = new byte[size];
-        for (int i = size - 1; i >= 0; i--, value >>= 8) {
-            raw[i] = (byte) value;
-        }
-        try {
-            settings.storeRaw(baseName, type, raw);
-        } catch (JpxeException e) {
-            throw new JpxeException(e.errno(), "Could not store \"" + name + "\" (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static long unsigned(byte[] raw) {
-        long value = 0;
-        for (byte b : raw) {
-            value = value << 8 | (b & 0xff);
-        }
-        return value & 0xFFFF_FFFFL;
+        cursor.store(next.get().getKey(), cursor.previousType().orElse("uint16"));
     }
 }
