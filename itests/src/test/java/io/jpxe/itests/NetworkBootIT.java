@@ -187,6 +187,25 @@ class NetworkBootIT {
     }
 
     @Test
+    void namesInUrisResolveThroughTheDhcpGivenServer() throws Exception {
+        Files.writeString(scratch.resolve("tftp/named.ipxe"), """
+                #!ipxe
+                echo fetched ${cwuri}
+                """);
+        try (Dnsmasq dnsmasq = Dnsmasq.start(lab, scratch, "dnsuri", DHCP + "\n" + NO_PROXY_WAIT
+                + "\nport=53\nlisten-address=198.18.0.1\naddress=/bootserver.boot.test/198.18.0.1\nlocal=/test/"
+                + "\nenable-tftp\ntftp-root=" + scratch.resolve("tftp"))) {
+            ImageProcess.Result r = jpxe("""
+                    #!ipxe
+                    dhcp
+                    chain tftp://bootserver/named.ipxe
+                    """);
+            assertEquals(0, r.exitCode(), r::toString);
+            assertTrue(r.stdout().contains("fetched tftp://bootserver/named.ipxe"), r::toString);
+        }
+    }
+
+    @Test
     void noServerTimesOutAsIpxeDoes() throws Exception {
         ImageProcess.Result r = jpxe("""
                 #!ipxe

@@ -2,7 +2,6 @@ package io.jpxe.netty.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,16 +12,22 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
 
 /**
- * Resolves names with the JDK's resolver on a blocking-capable executor, while its promises belong
+ * Resolves names with a {@link HostLookup} on a blocking-capable executor, while its promises belong
  * to the event loop that asked (so listeners run there). IP literals are answered at once.
  */
 final class OffLoopNameResolver extends InetNameResolver {
 
     private final Executor blockingExecutor;
+    private final HostLookup lookup;
 
     OffLoopNameResolver(EventExecutor promiseExecutor, Executor blockingExecutor) {
+        this(promiseExecutor, blockingExecutor, HostLookup.JDK);
+    }
+
+    OffLoopNameResolver(EventExecutor promiseExecutor, Executor blockingExecutor, HostLookup lookup) {
         super(promiseExecutor);
         this.blockingExecutor = blockingExecutor;
+        this.lookup = lookup;
     }
 
     @Override
@@ -32,7 +37,7 @@ final class OffLoopNameResolver extends InetNameResolver {
             promise.trySuccess(literal);
             return;
         }
-        runBlocking(promise, () -> promise.trySuccess(InetAddress.getByName(host)));
+        runBlocking(promise, () -> promise.trySuccess(lookup.lookup(host).get(0)));
     }
 
     @Override
@@ -42,7 +47,7 @@ final class OffLoopNameResolver extends InetNameResolver {
             promise.trySuccess(List.of(literal));
             return;
         }
-        runBlocking(promise, () -> promise.trySuccess(Arrays.asList(InetAddress.getAllByName(host))));
+        runBlocking(promise, () -> promise.trySuccess(lookup.lookup(host)));
     }
 
     private interface Lookup {

@@ -11,13 +11,19 @@ import io.netty.util.concurrent.EventExecutor;
 final class OffLoopResolverGroup extends AddressResolverGroup<InetSocketAddress> {
 
     private final Executor blockingExecutor;
+    private final HostLookup lookup;
 
     OffLoopResolverGroup(Executor blockingExecutor) {
+        this(blockingExecutor, HostLookup.JDK);
+    }
+
+    OffLoopResolverGroup(Executor blockingExecutor, HostLookup lookup) {
         this.blockingExecutor = blockingExecutor;
+        this.lookup = lookup;
     }
 
     @Override
     protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
-        return new OffLoopNameResolver(executor, blockingExecutor).asAddressResolver();
+        return new OffLoopNameResolver(executor, blockingExecutor, lookup).asAddressResolver();
     }
 }

@@ -49,7 +49,7 @@ class NettyRuntimeComponentTest {
     @ValueSource(booleans = {true, false})
     void echoesUdpOnLoopbackAndShutsDownOnDeactivate(boolean nativeTransport) throws Exception {
         NettyRuntimeComponent runtime = new NettyRuntimeComponent();
-        runtime.activate(config(nativeTransport));
+        runtime.activate(config(nativeTransport), null);
         if (!nativeTransport) {
             assertEquals("nio", runtime.transportName());
         }
@@ -84,7 +84,7 @@ class NettyRuntimeComponentTest {
     @Test
     void resolvesLiteralsAndNamesOnTheAskingLoop() throws Exception {
         NettyRuntimeComponent runtime = new NettyRuntimeComponent();
-        runtime.activate(config(false));
+        runtime.activate(config(false), null);
         try {
             EventLoop loop = runtime.eventLoopGroup().next();
             var resolver = runtime.addressResolverGroup().getResolver(loop);
