@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 
-import io.jpxe.api.settings.SettingValue;
 import io.jpxe.api.settings.SettingsBlock;
+
 
 /**
  * The read-only {@code pci} settings block (iPXE {@code drivers/bus/pci_settings.c}): PCI configuration
@@ -21,7 +20,7 @@ import io.jpxe.api.settings.SettingsBlock;
  * ranges (a non-root process sees only the first 64 bytes) give an empty value. Thread-safe.
  */
 @Component(service = SettingsBlock.class)
-public final class PciSettings implements SettingsBlock {
+public final class PciSettings extends BusBytesBlock {
     private final Path devices;
 
     public PciSettings() {
@@ -29,33 +28,12 @@ public final class PciSettings implements SettingsBlock {
     }
 
     PciSettings(Path devices) {
+        super("pci");
         this.devices = devices;
     }
 
     @Override
-    public String path() {
-        return "pci";
-    }
-
-    @Override
-    public int priority() {
-        return -1;
-    }
-
-    /** Raw table tags mean nothing outside this block: unscoped lookups reach it by name only. */
-    @Override
-    public boolean scopedOnly() {
-        return true;
-    }
-
-    @Override
-    public Optional<Raw> fetch(String name, long tag) {
-        long busdevfn = tag >>> 16 & 0xffff;
-        int offset = (int) (tag >>> 8 & 0xff);
-        int length = (int) (tag & 0xff);
-        if (tag == 0 || length == 0) {
-            return Optional.empty();
-        }
+    Optional<byte[]> read(int busdevfn, int offset, int length) {
         Path config = devices.resolve(String.format("0000:%02x:%02x.%x/config", busdevfn >> 8, busdevfn >> 3 & 0x1f,
                 busdevfn & 7));
         if (!Files.isReadable(config)) {
@@ -64,24 +42,9 @@ public final class PciSettings implements SettingsBlock {
         byte[] bytes = new byte[length];
         try (RandomAccessFile file = new RandomAccessFile(config.toFile(), "r")) {
             file.seek(offset);
-            int read = file.read(bytes);
-            if (read != length) {
-                return Optional.empty();
-            }
+            return file.read(bytes) == length ? Optional.of(bytes) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
-        for (int i = 0; i < length / 2; i++) {
-            byte t = bytes[i];
-            bytes[i] = bytes[length - 1 - i];
-            bytes[length - 1 - i] = t;
-        }
-        return Optional.of(new Raw("hexraw", bytes));
-    }
-
-    /** Configuration space is not listed: it is addressed by tag only. */
-    @Override
-    public List<SettingValue> list() {
-        return List.of();
     }
 }
