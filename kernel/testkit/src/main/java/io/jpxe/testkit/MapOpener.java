@@ -1,4 +1,4 @@
-package io.jpxe.commands.image.internal;
+package io.jpxe.testkit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,9 +14,13 @@ import io.jpxe.api.uri.DataSink;
 import io.jpxe.api.uri.Transfer;
 import io.jpxe.api.uri.UriOpener;
 
-/** Serves byte arrays by URI from a thread of its own; unknown URIs fail like a 404. */
-final class MapOpener implements UriOpener {
-    final Map<URI, byte[]> files = new ConcurrentHashMap<>();
+/**
+ * A URI opener for tests: serves the byte arrays put into {@link #files} by URI, from a thread of its
+ * own as a network opener would; unknown URIs fail with {@code ENOENT} like a 404. Thread-safe.
+ */
+public class MapOpener implements UriOpener {
+    /** What the opener serves, by absolute URI. */
+    public final Map<URI, byte[]> files = new ConcurrentHashMap<>();
 
     @Override
     public Transfer open(URI uri, DataSink sink) {

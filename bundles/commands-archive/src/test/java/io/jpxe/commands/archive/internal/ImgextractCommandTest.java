@@ -30,6 +30,7 @@ import io.jpxe.api.image.Image;
 import io.jpxe.api.image.ImageWriter;
 import io.jpxe.images.internal.ImageManagerImpl;
 import io.jpxe.images.internal.ImageStoreImpl;
+import io.jpxe.testkit.MapOpener;
 import io.jpxe.testkit.RecordingContext;
 
 /** imgextract against the real image store and manager, with archives made by java.util.zip. */
@@ -142,7 +143,7 @@ class ImgextractCommandTest {
 
     @Test
     void uriIsDownloadedThenExtracted() throws Exception {
-        ServingOpener opener = new ServingOpener();
+        MapOpener opener = new MapOpener();
         opener.files.put(SOURCE, gzip(TEXT));
         manager.bindOpener(opener, Map.of("jpxe.uri.scheme", "http"));
 

@@ -25,6 +25,7 @@ import io.jpxe.api.command.CommandSyntaxException;
 import io.jpxe.api.image.Image;
 import io.jpxe.images.internal.ImageManagerImpl;
 import io.jpxe.images.internal.ImageStoreImpl;
+import io.jpxe.testkit.MapOpener;
 import io.jpxe.testkit.RecordingContext;
 
 /** Every image command, parsed with its own syntax and run against the real store and manager. */
