@@ -1,0 +1,37 @@
+#!/bin/sh
+# /init of jPXE's bootable image: mounts what the JVM and the NIC bundle read, then starts jPXE as
+# PID 1's only child as early as possible. jPXE itself loads the NIC drivers, does DHCP and boots the
+# next kernel with kexec. Kernel command line:
+#   jpxe.run=URI     run this script instead of the embedded one / autoboot
+#   jpxe.boot=NAME   boot executor (default kexec)
+#   jpxe.verbose     start-up diagnostics
+#   jpxe.term=TYPE   the serial terminal's type (default xterm)
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+mount -t tmpfs tmpfs /run
+ip link set lo up
+
+run="" boot=kexec verbose="" term=xterm
+for word in $(cat /proc/cmdline); do
+    case "$word" in
+        jpxe.run=*) run="${word#jpxe.run=}" ;;
+        jpxe.boot=*) boot="${word#jpxe.boot=}" ;;
+        jpxe.verbose) verbose=--verbose ;;
+        jpxe.term=*) term="${word#jpxe.term=}" ;;
+    esac
+done
+
+export HOME=/root PATH=/bin JPXE_CACHE=/tmp/jpxe-cache TERM="$term"
+echo "jPXE: starting Java ($(cut -d' ' -f1 /proc/uptime) s after the kernel)"
+set -- /opt/jre/bin/java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
+[ -f /opt/jpxe/jpxe.aot ] && set -- "$@" -XX:AOTCache=/opt/jpxe/jpxe.aot
+set -- "$@" -jar /opt/jpxe/jpxe.jar -D jpxe.mode=image --boot="$boot" $verbose
+if [ -n "$run" ]; then set -- "$@" run "$run"; fi
+"$@" </dev/console >/dev/console 2>&1
+status=$?
+echo "jPXE: exited with status $status; powering off"
+sync
+poweroff -f
