@@ -7,9 +7,13 @@ import java.util.function.Function;
 /**
  * The launcher's request, read from the framework properties it sets ({@code jpxe.command},
  * {@code jpxe.target}, {@code jpxe.set.N}, {@code jpxe.embedded.script}).
+ *
+ * @param shellOnFailure whether a failed boot ends in the shell rather than in an exit status:
+ *                       {@code jpxe.failure.shell}, on by default in image mode ({@code jpxe.mode=image}),
+ *                       where there is nothing to exit to
  */
 record LaunchRequest(String command, String target, List<String> settings, String embeddedScript,
-        long readyTimeoutMillis, long bannerTimeoutMillis) {
+        long readyTimeoutMillis, long bannerTimeoutMillis, boolean shellOnFailure) {
 
     static LaunchRequest from(Function<String, String> properties) {
         String command = orDefault(properties.apply("jpxe.command"), "default");
@@ -23,8 +27,11 @@ record LaunchRequest(String command, String target, List<String> settings, Strin
         }
         long timeout = Long.parseLong(orDefault(properties.apply("jpxe.ready.timeout"), "10000"));
         long banner = Long.parseLong(orDefault(properties.apply("jpxe.banner.timeout"), "2000"));
+        boolean imageMode = "image".equals(properties.apply("jpxe.mode"));
+        boolean shellOnFailure = Boolean.parseBoolean(
+                orDefault(properties.apply("jpxe.failure.shell"), Boolean.toString(imageMode)));
         return new LaunchRequest(command, properties.apply("jpxe.target"), List.copyOf(settings),
-                properties.apply("jpxe.embedded.script"), timeout, banner);
+                properties.apply("jpxe.embedded.script"), timeout, banner, shellOnFailure);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -64,10 +64,23 @@ public class MainTask implements Callable<Integer> {
             }
         }
         return switch (request.command()) {
-            case "run" -> exitStatus(engine.execute("chain " + toUri(request.target()), console));
+            case "run" -> orShell(exitStatus(engine.execute("chain " + toUri(request.target()), console)));
             case "shell" -> exitStatus(engine.shell(console));
-            default -> runEmbedded();
+            default -> orShell(runEmbedded());
         };
+    }
+
+    /**
+     * As iPXE does when its boot fails on a machine: the error has been printed, the shell follows
+     * (the image's /init powers off once the shell exits).
+     */
+    private int orShell(int status) {
+        if (status == 0 || !request.shellOnFailure()) {
+            return status;
+        }
+        console.err().println("jpxe: the boot failed (exit status " + status
+                + "); starting the shell (type \"exit\" to leave it)");
+        return exitStatus(engine.shell(console));
     }
 
     private int runEmbedded() {

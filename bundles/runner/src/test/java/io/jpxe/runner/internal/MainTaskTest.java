@@ -1,6 +1,7 @@
 package io.jpxe.runner.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -39,5 +40,14 @@ class MainTaskTest {
         assertEquals(List.of("a=1", "b=two=2"), r.settings());
         assertEquals(10000, r.readyTimeoutMillis());
         assertEquals(2000, r.bannerTimeoutMillis(), "iPXE's BANNER_TIMEOUT");
+        assertFalse(r.shellOnFailure(), "hosted mode exits with the status");
+    }
+
+    @Test
+    void imageModeFallsBackToTheShell() {
+        assertTrue(LaunchRequest.from(Map.of("jpxe.mode", "image")::get).shellOnFailure());
+        assertFalse(LaunchRequest.from(Map.of("jpxe.mode", "image", "jpxe.failure.shell", "false")::get)
+                .shellOnFailure());
+        assertTrue(LaunchRequest.from(Map.of("jpxe.failure.shell", "true")::get).shellOnFailure());
     }
 }
