@@ -45,51 +45,67 @@ if [ ! -x "$jre/bin/java" ]; then
     mv "$jre.part" "$jre"
 fi
 
-stage="$out/bootable"
-[ -n "${JPXE_KEEP_STAGE:-}" ] || rm -rf "$stage"
-tree="$stage/root"
-mkdir -p "$tree"/{bin,dev,proc,sys,tmp,run,etc,root,opt/jpxe,lib64}
+# The initrd is two concatenated archives (the kernel unpacks both): the base — runtime, glibc,
+# busybox, driver modules — made once per JDK, kernel and this script, and the profile's part — /init
+# and the jar — made at every build. The base is most of the bytes and of the compression time.
+base_key=$( { echo "$jre_key $kversion ${NIC_MODULES[*]}"; sha256sum "$busybox"; echo "base layout 1"; } \
+    | sha256sum | cut -c1-16)
+base="$cache/image-base-$base_key"
+if [ ! -s "$base/base.cpio.zst" ]; then
+    echo "jpxe: making the image base (runtime, glibc, busybox, driver modules)" >&2
+    rm -rf "$base.part"
+    tree="$base.part/root"
+    mkdir -p "$tree"/{bin,dev,proc,sys,tmp,run,etc,root,opt/jpxe,lib64}
+    cp "$busybox" "$tree/bin/busybox"
+    for applet in sh mount mkdir cat echo sleep poweroff reboot ip; do ln -s busybox "$tree/bin/$applet"; done
+    cp -a "$jre" "$tree/opt/jre"
 
-cp "$busybox" "$tree/bin/busybox"
-for applet in sh mount mkdir cat echo sleep poweroff reboot ip; do ln -s busybox "$tree/bin/$applet"; done
-cp -a "$jre" "$tree/opt/jre"
+    # glibc as the JVM links it (ldd over the launcher and every shared object of the runtime)
+    { ldd "$jre/bin/java"; find "$jre/lib" -name '*.so' -exec ldd {} \; ; } 2>/dev/null \
+        | awk '/=> \//{print $3} /^[ \t]*\/lib/{print $1}' | grep -E '^/(usr/)?lib' | sort -u | while read -r lib; do
+            mkdir -p "$tree$(dirname "$lib")"
+            cp -L "$lib" "$tree$lib"
+        done
+    # libgcc_s is dlopen()ed by glibc for thread cancellation; JLine's terminal library links libutil
+    for lib in libgcc_s.so.1 libutil.so.1; do
+        cp -L "/lib/x86_64-linux-gnu/$lib" "$tree/lib/x86_64-linux-gnu/"
+    done
+
+    # the driver modules with their dependencies, and depmod's tables for the NIC bundle's loader
+    modules_dir="$tree/lib/modules/$kversion"
+    mkdir -p "$modules_dir"
+    for module in "${NIC_MODULES[@]}"; do
+        modprobe -d "$kernel" -S "$kversion" --show-depends "$module" 2>/dev/null | awk '$1=="insmod"{print $2}'
+    done | sort -u | while read -r file; do
+        relative="${file#"$kernel"/lib/modules/$kversion/}"
+        mkdir -p "$modules_dir/$(dirname "$relative")"
+        cp "$file" "$modules_dir/$relative"
+    done
+    cp "$kernel/lib/modules/$kversion"/modules.{order,builtin,builtin.modinfo} "$modules_dir/" 2>/dev/null || true
+    depmod -b "$tree" "$kversion"
+
+    printf 'root:x:0:0:root:/root:/bin/sh\n' > "$tree/etc/passwd"
+    printf '127.0.0.1 localhost\n::1 localhost\n' > "$tree/etc/hosts"
+    printf 'jpxe\n' > "$tree/etc/hostname"
+    (cd "$tree" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) \
+        | zstd -q -T0 -19 > "$base.part/base.cpio.zst"
+    rm -rf "$base" && mv "$base.part" "$base"
+fi
+
+stage="$out/bootable"
+rm -rf "$stage"
+tree="$stage/root"
+mkdir -p "$tree/opt/jpxe"
+cp "$root/tools/image-init.sh" "$tree/init"
+chmod 755 "$tree/init"
 # the same jar, its entries (and the bundles' entries) stored rather than deflated: zstd then
 # compresses the classes themselves, which takes 2.3 MiB off the initrd
 python3 "$root/tools/store-jar.py" "$jar" "$tree/opt/jpxe/jpxe.jar"
 
-# glibc as the JVM links it (ldd over the launcher and every shared object of the runtime)
-{ ldd "$jre/bin/java"; find "$jre/lib" -name '*.so' -exec ldd {} \; ; } 2>/dev/null \
-    | awk '/=> \//{print $3} /^[ \t]*\/lib/{print $1}' | grep -E '^/(usr/)?lib' | sort -u | while read -r lib; do
-        mkdir -p "$tree$(dirname "$lib")"
-        cp -L "$lib" "$tree$lib"
-    done
-# libgcc_s is dlopen()ed by glibc for thread cancellation; JLine's terminal library links libutil
-for lib in libgcc_s.so.1 libutil.so.1; do
-    cp -L "/lib/x86_64-linux-gnu/$lib" "$tree/lib/x86_64-linux-gnu/"
-done
-
-# the driver modules with their dependencies, and depmod's tables for the NIC bundle's loader
-modules_dir="$tree/lib/modules/$kversion"
-mkdir -p "$modules_dir"
-for module in "${NIC_MODULES[@]}"; do
-    modprobe -d "$kernel" -S "$kversion" --show-depends "$module" 2>/dev/null | awk '$1=="insmod"{print $2}'
-done | sort -u | while read -r file; do
-    relative="${file#"$kernel"/lib/modules/$kversion/}"
-    mkdir -p "$modules_dir/$(dirname "$relative")"
-    cp "$file" "$modules_dir/$relative"
-done
-cp "$kernel/lib/modules/$kversion"/modules.{order,builtin,builtin.modinfo} "$modules_dir/" 2>/dev/null || true
-depmod -b "$tree" "$kversion"
-
-printf 'root:x:0:0:root:/root:/bin/sh\n' > "$tree/etc/passwd"
-printf '127.0.0.1 localhost\n::1 localhost\n' > "$tree/etc/hosts"
-printf 'jpxe\n' > "$tree/etc/hostname"
-cp "$root/tools/image-init.sh" "$tree/init"
-chmod 755 "$tree/init"
-
 echo "jpxe: packing the initrd" >&2
-(cd "$tree" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) \
-    | zstd -q -T0 -"${JPXE_ZSTD_LEVEL:-19}" > "$out/jpxe-$profile.initrd.part"
+{ cat "$base/base.cpio.zst"
+  (cd "$tree" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) | zstd -q -T0 -19
+} > "$out/jpxe-$profile.initrd.part"
 mv "$out/jpxe-$profile.initrd.part" "$out/jpxe-$profile.initrd"
 cp "$kernel/vmlinuz" "$out/jpxe-$profile.vmlinuz"
 
@@ -111,5 +127,5 @@ GRUB
 grub-mkrescue -o "$out/jpxe-$profile.iso.part" "$iso" >/dev/null 2>&1 \
     || { echo "jpxe: grub-mkrescue failed" >&2; grub-mkrescue -o "$out/jpxe-$profile.iso.part" "$iso"; exit 1; }
 mv "$out/jpxe-$profile.iso.part" "$out/jpxe-$profile.iso"
-[ -n "${JPXE_KEEP_STAGE:-}" ] || rm -rf "$stage"
+rm -rf "$stage"
 ls -l "$out/jpxe-$profile".{vmlinuz,initrd,iso} | awk '{printf "jpxe: %s %.1f MiB\n", $NF, $5/1048576}' >&2

@@ -13,6 +13,11 @@ ensure_packages() {
     fi
 }
 
+# Installs Debian package PKG unless FILE exists (for packages that install no command).
+ensure_package_file() {
+    [ -e "$1" ] || ensure_packages "jpxe-no-such-command:$2"
+}
+
 # Debian's kernel (downloaded once into the cache) and a small cpio initrd, into DIR.
 demo_assets() {
     local dir="$1"
@@ -24,7 +29,7 @@ demo_assets() {
     busybox=$(static_busybox)
     local tree
     tree=$(mktemp -d)
-    mkdir -p "$tree/bin" "$tree/proc"
+    mkdir -p "$tree/bin" "$tree/proc" "$tree/etc"
     cp "$busybox" "$tree/bin/busybox"
     # The target of every boot test: prints its marker (with the command line it was given, so
     # tests see what the loader passed) and powers the machine off.
@@ -101,6 +106,11 @@ free_udp_port() {
         fi
     done
     echo 6969
+}
+
+# A TCP port nobody listens on, on 127.0.0.1.
+free_tcp_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 wait_udp_port() {

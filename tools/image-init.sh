@@ -25,9 +25,10 @@ done
 
 export HOME=/root PATH=/bin JPXE_CACHE=/tmp/jpxe-cache TERM="$term"
 echo "jPXE: starting Java ($(cut -d' ' -f1 /proc/uptime) s after the kernel)"
+# C1 only: under emulation (and on the real machines' short runs) compiling less starts sooner. No
+# AOT cache: one trained at build time crashed the JVM on QEMU's CPU model (other CPU features).
 set -- /opt/jre/bin/java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
-[ -f /opt/jpxe/jpxe.aot ] && set -- "$@" -XX:AOTCache=/opt/jpxe/jpxe.aot
+    -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dio.netty.machineId=02:00:00:00:00:01
 set -- "$@" -jar /opt/jpxe/jpxe.jar -D jpxe.mode=image --boot="$boot" $verbose
 if [ -n "$run" ]; then set -- "$@" run "$run"; fi
 "$@" </dev/console >/dev/console 2>&1

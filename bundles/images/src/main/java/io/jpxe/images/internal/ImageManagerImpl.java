@@ -164,7 +164,9 @@ public final class ImageManagerImpl implements ImageManager {
                 .flatMap(name -> types.first(e -> name.equals(typeName(e))))
                 .map(RankedServices.Entry::service)
                 .filter(ImageType::isExecutable)
-                .orElseThrow(() -> new JpxeException(Errno.ENOEXEC, image.name() + ": not an executable image"));
+                .orElseThrow(() -> new JpxeException(Errno.ENOEXEC, image.name() + ": not an executable image ("
+                        + image.type().map(name -> name + " images cannot be executed").orElse("unrecognised format")
+                        + ")"));
         boolean wasRegistered = store.images().contains(image);
         boolean nested = image.flags().contains(Image.Flag.CURRENT); // a script that chains itself
         URI savedWorkingUri = workingUri;

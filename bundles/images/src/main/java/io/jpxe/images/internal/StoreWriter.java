@@ -21,9 +21,10 @@ final class StoreWriter implements ImageWriter {
     private final String name;
     private final URI uri;
     private final Backing backing;
-    /** Hashes sequential writes as they arrive; the rest is read back at commit. */
+    /** Hashes sequential writes on its own thread as they arrive; the rest is read back at commit. */
     private final PrefixDigest digest = new PrefixDigest();
-    private long size;
+    /** Volatile: progress reads it from the script thread without taking the writer's lock. */
+    private volatile long size;
     private State state = State.OPEN;
 
     StoreWriter(ImageStoreImpl store, String name, URI uri, Backing backing) {
@@ -47,12 +48,12 @@ final class StoreWriter implements ImageWriter {
         while (data.hasRemaining()) {
             at += backing.channel().write(data, at);
         }
-        digest.afterWrite(position, src.duplicate());
+        digest.afterWrite(position, src.duplicate(), backing.channel());
         size = Math.max(size, at);
     }
 
     @Override
-    public synchronized long size() {
+    public long size() {
         return size;
     }
 
@@ -65,6 +66,7 @@ final class StoreWriter implements ImageWriter {
         try {
             digest = this.digest.finish(size, backing.channel());
         } catch (IOException e) {
+            this.digest.close();
             abort();
             throw new JpxeException(Errno.EIO, "could not read back image " + describe() + ": " + e.getMessage(), e);
         }
@@ -77,6 +79,7 @@ final class StoreWriter implements ImageWriter {
     public synchronized void abort() {
         if (state == State.OPEN) {
             state = State.ABORTED;
+            digest.close();
             backing.release();
         }
     }

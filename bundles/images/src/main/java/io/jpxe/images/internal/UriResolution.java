@@ -33,14 +33,22 @@ final class UriResolution {
         }
     }
 
-    /** Percent-encodes every character that may not appear in a URI, and every stray {@code %}. */
+    /**
+     * Percent-encodes every character that may not appear in a URI, and every stray {@code %}. A
+     * {@code #} after the first one is encoded too, so iPXE's {@code ##params[=name]} suffix stays in
+     * the fragment ({@code #params...} once decoded), where the HTTP opener finds its parameter list.
+     */
     static String encodeIllegal(String text) {
         StringBuilder out = new StringBuilder(text.length());
+        boolean inFragment = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
                 out.append(c);
+            } else if (c == '#' && inFragment) {
+                out.append("%23");
             } else if (c < 0x80 && (Character.isLetterOrDigit(c) || ALLOWED.indexOf(c) >= 0)) {
+                inFragment |= c == '#';
                 out.append(c);
             } else {
                 int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;

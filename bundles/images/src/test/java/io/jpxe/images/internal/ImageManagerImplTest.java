@@ -247,14 +247,16 @@ class ImageManagerImplTest {
         Image untyped = manager.fetch(KERNEL, FetchOptions.defaults(), context);
         JpxeException e = assertThrows(JpxeException.class, () -> manager.execute(untyped, context));
         assertEquals(Errno.ENOEXEC, e.errno());
-        assertEquals("vmlinuz: not an executable image", e.getMessage());
+        assertEquals("vmlinuz: not an executable image (unrecognised format)", e.getMessage());
 
         RecordingType data = new RecordingType("data", false);
         store.bindType(data, Map.of("jpxe.image.type", "data"));
         manager.bindType(data, Map.of("jpxe.image.type", "data"));
         Image typed = manager.fetch(KERNEL, options("blob", Duration.ZERO, true, ""), context);
         assertEquals(Optional.of("data"), typed.type());
-        assertEquals(Errno.ENOEXEC, assertThrows(JpxeException.class, () -> manager.execute(typed, context)).errno());
+        JpxeException refused = assertThrows(JpxeException.class, () -> manager.execute(typed, context));
+        assertEquals(Errno.ENOEXEC, refused.errno());
+        assertEquals("blob: not an executable image (data images cannot be executed)", refused.getMessage());
         assertTrue(data.workingUris.isEmpty());
     }
 

@@ -46,7 +46,7 @@ class PrefixDigestTest {
         while (remaining.hasRemaining()) {
             at += channel.write(remaining, at);
         }
-        digest.afterWrite(position, data);
+        digest.afterWrite(position, data, channel);
         size = Math.max(size, at);
     }
 
@@ -68,7 +68,7 @@ class PrefixDigestTest {
         for (int at = 0; at < image.length; at += 1432) {
             write(image, at, Math.min(at + 1432, image.length));
         }
-        assertEquals(image.length, digest.hashed(), "every in-order byte is hashed as it arrives");
+        assertEquals(image.length, digest.prefix(), "every in-order byte is hashed as it arrives");
         assertEquals(sha256(image), digest.finish(size, channel));
     }
 
@@ -79,7 +79,7 @@ class PrefixDigestTest {
         write(image, 20_000, 30_000); // a gap: not hashed yet
         write(image, 10_000, 20_000);
         write(image, 30_000, 40_000); // after the gap: left for finish
-        assertEquals(20_000, digest.hashed());
+        assertEquals(20_000, digest.prefix());
         assertEquals(sha256(image), digest.finish(size, channel));
         assertEquals(sha256(finalBytes()), sha256(image));
     }
@@ -89,7 +89,7 @@ class PrefixDigestTest {
         byte[] image = randomBytes(30_000, 3);
         write(image, 15_000, 30_000); // a Range resume starts past zero
         write(image, 0, 15_000);
-        assertEquals(15_000, digest.hashed(), "only the prefix written in order is hashed");
+        assertEquals(15_000, digest.prefix(), "only the prefix written in order is hashed");
         assertEquals(sha256(image), digest.finish(size, channel));
     }
 
@@ -100,7 +100,8 @@ class PrefixDigestTest {
         write(image, 8_000, 12_000); // the same block again
         write(image, 10_000, 16_000); // overlapping the end of the prefix with the same bytes
         write(image, 16_000, 20_000);
-        assertEquals(20_000, digest.hashed());
+        assertEquals(20_000, digest.prefix());
+        assertEquals(0, digest.restarts(), "identical bytes need no new start");
         assertEquals(sha256(image), digest.finish(size, channel));
     }
 
@@ -111,7 +112,7 @@ class PrefixDigestTest {
         byte[] patch = randomBytes(1000, 6);
         write(5000, patch);
         System.arraycopy(patch, 0, image, 5000, patch.length);
-        assertEquals(0, digest.hashed(), "the digest no longer matches the stored bytes");
+        assertEquals(1, digest.restarts(), "the digest no longer matches the stored bytes");
         assertEquals(sha256(image), digest.finish(size, channel));
         assertEquals(sha256(finalBytes()), sha256(image));
     }
@@ -125,6 +126,22 @@ class PrefixDigestTest {
         write(5000, patch);
         image[5999] ^= 1;
         write(image, 8000, 10_000);
+        assertEquals(sha256(image), digest.finish(size, channel));
+    }
+
+    @Test
+    void rewritesWhileTheThreadHashesStillGiveTheDigestOfTheFinalBytes() throws Exception {
+        java.util.Random random = new java.util.Random(8);
+        byte[] image = randomBytes(4 << 20, 9);
+        for (int at = 0; at < image.length; at += 8192) {
+            write(image, at, Math.min(at + 8192, image.length));
+            if (random.nextInt(50) == 0) {
+                int from = random.nextInt(at + 1);
+                byte[] patch = randomBytes(Math.min(3000, image.length - from), random.nextInt());
+                write(from, patch);
+                System.arraycopy(patch, 0, image, from, patch.length);
+            }
+        }
         assertEquals(sha256(image), digest.finish(size, channel));
     }
 

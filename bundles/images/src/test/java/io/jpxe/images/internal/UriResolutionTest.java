@@ -44,6 +44,16 @@ class UriResolutionTest {
     }
 
     @Test
+    void keepsIpxeParamsMarkersInTheFragment() throws JpxeException {
+        URI named = UriResolution.parse("http://srv/boot.php##params=form");
+        assertEquals("/boot.php", named.getPath());
+        assertEquals("#params=form", named.getFragment());
+        assertEquals("#params", UriResolution.parse("http://srv/boot.php##params").getFragment());
+        assertEquals("#params", UriResolution.resolve(URI.create("http://srv/dir/"),
+                UriResolution.parse("boot.php##params")).getFragment());
+    }
+
+    @Test
     void rejectsWhatCannotBeAUri() {
         JpxeException e = assertThrows(JpxeException.class, () -> UriResolution.parse("http://[bad/x"));
         assertEquals(Errno.EINVAL, e.errno());

@@ -42,7 +42,15 @@ public interface Image {
     /** Size in bytes. */
     long size();
 
-    /** The image's command line (kernel arguments, initrd options); empty string if none. */
+    /**
+     * The image's command line; empty string if none. For a kernel it is the kernel command line.
+     * For an initrd it follows iPXE's cpio rule ({@code core/cpio.c}):
+     * {@code [<path> [mode=<octal>] [mkdir=<n>]]}, so {@code initrd http://x/a.conf /etc/a.conf mode=0600}
+     * stores {@code "/etc/a.conf mode=0600"}: the boot executor wraps such an image in cpio headers
+     * that create it at {@code <path>} inside the initramfs (mode 0644 unless {@code mode=} is given;
+     * {@code mkdir=} parent directories created first, -1 for all), and passes an initrd with an
+     * empty command line as it is. The {@code initrd} command checks the path and mode.
+     */
     String commandLine();
 
     /** Replaces the command line ({@code imgargs}). */

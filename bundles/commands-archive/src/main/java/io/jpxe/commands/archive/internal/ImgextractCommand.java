@@ -1,17 +1,11 @@
 package io.jpxe.commands.archive.internal;
 
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.zip.ZipException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.Command;
 import io.jpxe.api.command.CommandContext;
@@ -23,16 +17,15 @@ import io.jpxe.api.image.FetchOptions;
 import io.jpxe.api.image.Image;
 import io.jpxe.api.image.ImageManager;
 import io.jpxe.api.image.ImageStore;
-import io.jpxe.api.image.ImageWriter;
+import io.jpxe.image.archive.ImageExtractor;
 
 /**
  * {@code imgextract [--name <name>] [--keep] [--timeout <ms>] [--quiet] <uri|image>} (iPXE
  * {@code image_archive_cmd.c}): acquires the image (a registered one by name, else a download),
- * decompresses it (gzip or zlib) into a new image called {@code --name}, or the source's name without
- * its {@code .gz}/{@code .z}/{@code .zlib} suffix, with the source's URI and command line, and then
- * frees the source unless {@code --keep} is given. As in iPXE the source is freed even when the
- * extraction fails; a corrupt or truncated archive registers nothing. The bytes stream from the
- * source through the inflater into the new image's writer in 64 KiB chunks.
+ * extracts it (gzip, zlib, xz or zstd) through the {@link ImageExtractor} into a new image called
+ * {@code --name}, or the source's name without its last extension, with the source's URI and command
+ * line, and then frees the source unless {@code --keep} is given. As in iPXE the source is freed even
+ * when the extraction fails; a corrupt or truncated archive registers nothing.
  *
  * <p>Blocking (script threads only); stateless, so one instance serves every script.
  */
@@ -49,12 +42,14 @@ public final class ImgextractCommand implements Command {
 
     private final ImageManager images;
     private final ImageStore store;
+    private final ImageExtractor extractor;
 
     @Activate
     public ImgextractCommand(@Reference(name = "images") ImageManager images,
-            @Reference(name = "store") ImageStore store) {
+            @Reference(name = "store") ImageStore store, @Reference(name = "extractor") ImageExtractor extractor) {
         this.images = images;
         this.store = store;
+        this.extractor = extractor;
     }
 
     @Override
@@ -68,42 +63,11 @@ public final class ImgextractCommand implements Command {
                 args.has(QUIET.longName()), "");
         Image source = images.acquire(args.argument(0), fetch, context);
         try {
-            extract(source, args.value(NAME.longName()).orElse(null));
+            extractor.extract(source, args.value(NAME.longName()).orElse(null));
         } finally {
             if (!args.has(KEEP.longName())) {
                 store.unregister(source);
             }
-        }
-    }
-
-    /** Decompresses {@code source} into a new registered image and returns it. */
-    Image extract(Image source, String name) throws JpxeException {
-        byte[] head;
-        try (InputStream in = source.openStream()) {
-            head = in.readNBytes(2);
-        } catch (IOException e) {
-            throw new JpxeException(Errno.EIO, "cannot read image \"" + source.name() + "\" (" + e.getMessage() + ")", e);
-        }
-        ArchiveFormat format = ArchiveFormat.detect(head).orElseThrow(() -> new JpxeException(Errno.ENOTSUP,
-                "image \"" + source.name() + "\" is not an archive (neither gzip nor zlib)"));
-        String target = name != null ? name : format.stripSuffix(source.name());
-        try (ImageWriter writer = store.create(target, source.uri().orElse(null));
-                InputStream in = format.decompress(source.openStream())) {
-            byte[] chunk = new byte[ArchiveFormat.BUFFER];
-            long position = 0;
-            for (int n; (n = in.read(chunk)) > 0; position += n) {
-                writer.write(position, ByteBuffer.wrap(chunk, 0, n));
-            }
-            Image extracted = writer.commit();
-            extracted.commandLine(source.commandLine());
-            return extracted;
-        } catch (EOFException e) {
-            throw new JpxeException(Errno.EINVAL, format.label() + " archive \"" + source.name() + "\" is truncated", e);
-        } catch (ZipException e) {
-            throw new JpxeException(Errno.EINVAL,
-                    format.label() + " archive \"" + source.name() + "\" is corrupt (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new JpxeException(Errno.EIO, "cannot extract \"" + source.name() + "\" (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -21,7 +21,7 @@ abstract class SelectCommand extends SingleImageCommand {
     @Override
     void act(Image image, ParsedCommand args, CommandContext context) throws JpxeException {
         if (image.type().isEmpty()) {
-            throw new JpxeException(Errno.ENOEXEC, "Could not select: " + image.name() + ": not an executable image");
+            throw new JpxeException(Errno.ENOEXEC, "Could not select: " + image.name() + ": not an executable image (unrecognised format)");
         }
         images.select(image);
     }

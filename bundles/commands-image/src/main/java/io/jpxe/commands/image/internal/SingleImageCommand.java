@@ -53,6 +53,7 @@ abstract class SingleImageCommand implements Command {
     @Override
     public final void execute(CommandContext context, ParsedCommand args) throws JpxeException {
         FetchOptions options = fetchOptions(args);
+        checkArguments(args);
         Image image = args.arguments().isEmpty()
                 ? withoutArgument(options, context)
                 : obtain(args.argument(0), options, context);
@@ -79,6 +80,15 @@ abstract class SingleImageCommand implements Command {
     /** The image when no argument was given (only commands whose syntax allows none). */
     Image withoutArgument(FetchOptions options, CommandContext context) throws JpxeException {
         throw new IllegalStateException(syntax.name() + " requires an argument");
+    }
+
+    /**
+     * Checks the arguments before anything is fetched; by default nothing is checked.
+     *
+     * @throws JpxeException {@code EINVAL} naming the bad argument
+     */
+    void checkArguments(ParsedCommand args) throws JpxeException {
+        // most commands take any arguments as the image's command line
     }
 
     /** Whether the command line is reset even without arguments ({@code imgargs}). */

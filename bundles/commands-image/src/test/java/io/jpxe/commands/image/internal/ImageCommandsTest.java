@@ -86,10 +86,10 @@ class ImageCommandsTest {
     @Test
     void moduleAndInitrdAreImgfetch() throws JpxeException {
         manager.workingUri(URI.create(BASE + "linux/boot.ipxe"));
-        run(new InitrdCommand(manager), "initrd", "--autofree", "initrd.img", "rdinit=/bin/sh");
+        run(new InitrdCommand(manager), "initrd", "--autofree", "initrd.img", "/etc/rd.conf");
         run(new ModuleCommand(manager), "module", "--name=mod", "vmlinuz");
 
-        assertEquals("rdinit=/bin/sh", image("initrd.img").commandLine());
+        assertEquals("/etc/rd.conf", image("initrd.img").commandLine());
         assertTrue(image("initrd.img").flags().contains(Image.Flag.AUTOFREE));
         assertEquals(5, image("mod").size());
         assertEquals("initrd", new InitrdCommand(manager).syntax().name());
@@ -144,7 +144,7 @@ class ImageCommandsTest {
         JpxeException e = assertThrows(JpxeException.class,
                 () -> run(new KernelCommand(manager), "kernel", BASE + "linux/vmlinuz"));
         assertEquals(Errno.ENOEXEC, e.errno());
-        assertEquals("Could not select: vmlinuz: not an executable image", e.getMessage());
+        assertEquals("Could not select: vmlinuz: not an executable image (unrecognised format)", e.getMessage());
         assertEquals(Optional.empty(), manager.selected());
     }
 
@@ -181,7 +181,7 @@ class ImageCommandsTest {
         run(new ImgfetchCommand(manager), "imgfetch", BASE + "linux/vmlinuz");
         JpxeException e = assertThrows(JpxeException.class, () -> run(new ChainCommand(manager), "chain", "vmlinuz"));
         assertEquals(Errno.ENOEXEC, e.errno());
-        assertEquals("Could not boot: vmlinuz: not an executable image", e.getMessage());
+        assertEquals("Could not boot: vmlinuz: not an executable image (unrecognised format)", e.getMessage());
     }
 
     @Test
@@ -224,6 +224,57 @@ class ImageCommandsTest {
         JpxeException e = assertThrows(JpxeException.class, () -> run(new ImgstatCommand(store), "imgstat", "nope"));
         assertEquals(Errno.ENOENT, e.errno());
         assertEquals("\"nope\": no such image", e.getMessage());
+    }
+
+    @Test
+    void initrdKeepsItsPathInTheInitramfsAsCommandLineAndImgstatShowsIt() throws JpxeException {
+        opener.files.put(URI.create(BASE + "a.conf"), new byte[] {'x', '\n'});
+
+        run(new InitrdCommand(manager), "initrd", BASE + "a.conf", "/etc/a.conf", "mode=0600");
+        run(new InitrdCommand(manager), "initrd", "-n", "tools", BASE + "linux/initrd.img", "/opt/t/x", "mode=755",
+                "mkdir=-1");
+
+        assertEquals("/etc/a.conf mode=0600", image("a.conf").commandLine());
+        assertEquals("/opt/t/x mode=755 mkdir=-1", image("tools").commandLine());
+        run(new ImgstatCommand(store), "imgstat");
+        assertEquals("a.conf : 2 bytes \"/etc/a.conf mode=0600\"\n"
+                + "tools : 2 bytes \"/opt/t/x mode=755 mkdir=-1\"\n", context.console().printed());
+    }
+
+    @Test
+    void initrdRejectsBadModesAndNamesBeforeDownloading() {
+        String uri = BASE + "linux/initrd.img";
+        for (List<String> arguments : List.of(List.of("/etc/a.conf", "mode=0800"), List.of("/etc/a.conf", "mode=rw"),
+                List.of("/etc/a.conf", "mode=17777"), List.of("mode=0600"), List.of("/etc/"),
+                List.of("../../etc/passwd"), List.of("/x", "mkdir=two"))) {
+            List<String> line = new ArrayList<>(List.of("initrd", uri));
+            line.addAll(arguments);
+            JpxeException e = assertThrows(JpxeException.class,
+                    () -> run(new InitrdCommand(manager), line.toArray(String[]::new)), arguments.toString());
+            assertEquals(Errno.EINVAL, e.errno());
+            assertTrue(e.getMessage().startsWith("initrd " + uri + ": "), e.getMessage());
+        }
+        assertTrue(store.images().isEmpty(), "nothing is fetched for a bad line");
+
+        JpxeException mode = assertThrows(JpxeException.class,
+                () -> run(new InitrdCommand(manager), "initrd", uri, "/etc/a.conf", "mode=0800"));
+        assertEquals("initrd " + uri + ": mode=0800 is not an octal file mode (0 to 7777, e.g. mode=0600)",
+                mode.getMessage());
+        JpxeException name = assertThrows(JpxeException.class,
+                () -> run(new InitrdCommand(manager), "initrd", uri, "mode=0600"));
+        assertEquals("initrd " + uri + ": \"mode=0600\" is not a file name: the first argument after the image names"
+                + " its file in the initrd (e.g. initrd " + uri + " /etc/a.conf mode=0600)", name.getMessage());
+    }
+
+    @Test
+    void initrdArgumentsParse() throws JpxeException {
+        InitrdArguments plain = InitrdArguments.parse("x", "");
+        assertEquals(Optional.empty(), plain.path());
+        InitrdArguments named = InitrdArguments.parse("x", "/etc/a.conf  mode=0600 mkdir=1 other=ignored");
+        assertEquals(Optional.of("/etc/a.conf"), named.path());
+        assertEquals(Optional.of(0600), named.mode());
+        assertEquals(Optional.of(1), named.mkdir());
+        assertEquals(Optional.empty(), InitrdArguments.parse("x", "a.conf").mode());
     }
 
     @Test

@@ -19,18 +19,43 @@ import io.jpxe.api.JpxeException;
  * @param cmdlineSize     the longest command line the kernel accepts, without the terminating NUL
  * @param initrdAddrMax   the highest address an initrd may occupy
  * @param kernelVersion   the kernel's version string, or {@code ""} if the header names none
+ * @param syssize         the size of the protected-mode code in bytes as the header states it
+ *                        ({@code syssize} in 16-byte paragraphs, rounded up), 0 if it states none
+ * @param payloadOffset   where the compressed kernel starts, relative to the protected-mode code
+ *                        (protocol 2.08+), else 0
+ * @param payloadLength   the compressed kernel's length (protocol 2.08+), else 0
+ * @param xloadflags      the {@code xloadflags} field (protocol 2.12+), else 0
+ * @param prefAddress     where the kernel prefers to be loaded (protocol 2.10+), else the 1 MiB of
+ *                        older bzImages
+ * @param initSize        the memory the kernel needs from its load address while it decompresses
+ *                        and starts (protocol 2.10+), else 0 (unknown)
  */
 public record BzImageHeader(int protocolVersion, int setupSects, int loadFlags, long cmdlineSize,
-        long initrdAddrMax, String kernelVersion) {
+        long initrdAddrMax, String kernelVersion, long syssize, long payloadOffset, long payloadLength,
+        int xloadflags, long prefAddress, long initSize) {
 
     static final int SETUP_SECTS = 0x1f1;
+    static final int SYSSIZE = 0x1f4;
     static final int BOOT_FLAG = 0x1fe;
     static final int HEADER = 0x202;
     static final int VERSION = 0x206;
     static final int KERNEL_VERSION = 0x20e;
     static final int LOADFLAGS = 0x211;
     static final int INITRD_ADDR_MAX = 0x22c;
+    static final int XLOADFLAGS = 0x236;
     static final int CMDLINE_SIZE = 0x238;
+    static final int PAYLOAD_OFFSET = 0x248;
+    static final int PAYLOAD_LENGTH = 0x24c;
+    static final int PREF_ADDRESS = 0x258;
+    static final int INIT_SIZE = 0x260;
+    /** loadflags bit: the protected-mode code is loaded at 1 MiB (a bzImage, not a zImage). */
+    public static final int LOADED_HIGH = 0x01;
+    /** xloadflags bit: a 64-bit kernel with the 64-bit entry point. */
+    public static final int XLF_KERNEL_64 = 0x01;
+    /** xloadflags bit: kernel, boot parameters, command line and initrd may lie above 4 GiB. */
+    public static final int XLF_CAN_BE_LOADED_ABOVE_4G = 0x02;
+    /** Where bzImages before protocol 2.10 are loaded. */
+    static final long DEFAULT_LOAD_ADDRESS = 0x100000;
 
     static final int BOOT_FLAG_VALUE = 0xaa55;
     /** "HdrS" read as a little-endian 32-bit value. */
@@ -63,6 +88,13 @@ public record BzImageHeader(int protocolVersion, int setupSects, int loadFlags, 
         details.put("loadflags", String.format("0x%02x", loadFlags));
         details.put("cmdline_size", Long.toString(cmdlineSize));
         details.put("initrd_addr_max", String.format("0x%08x", initrdAddrMax));
+        if (protocolVersion >= 0x20c) {
+            details.put("xloadflags", String.format("0x%02x", xloadflags));
+        }
+        if (protocolVersion >= 0x20a) {
+            details.put("pref_address", String.format("0x%x", prefAddress));
+            details.put("init_size", String.format("0x%x", initSize));
+        }
         return details;
     }
 
@@ -90,7 +122,8 @@ public record BzImageHeader(int protocolVersion, int setupSects, int loadFlags, 
         require(bytes.getInt(HEADER) == HEADER_MAGIC, "no \"HdrS\" signature at 0x202");
         int version = bytes.getShort(VERSION) & 0xffff;
         require(version >= 0x200, String.format("boot protocol %d.%02d is older than 2.00", version >> 8, version & 0xff));
-        int headerEnd = version >= 0x206 ? CMDLINE_SIZE + 4 : version >= 0x203 ? INITRD_ADDR_MAX + 4 : LOADFLAGS + 1;
+        int headerEnd = version >= 0x20a ? INIT_SIZE + 4 : version >= 0x208 ? PAYLOAD_LENGTH + 4
+                : version >= 0x206 ? CMDLINE_SIZE + 4 : version >= 0x203 ? INITRD_ADDR_MAX + 4 : LOADFLAGS + 1;
         require(available >= headerEnd, "header truncated at " + available + " bytes (boot protocol "
                 + (version >> 8) + "." + String.format("%02d", version & 0xff) + " needs " + headerEnd + ")");
 
@@ -104,8 +137,15 @@ public record BzImageHeader(int protocolVersion, int setupSects, int loadFlags, 
         long cmdlineSize = version >= 0x206 ? bytes.getInt(CMDLINE_SIZE) & 0xffffffffL : DEFAULT_CMDLINE_SIZE;
         long initrdAddrMax = version >= 0x203 ? bytes.getInt(INITRD_ADDR_MAX) & 0xffffffffL : DEFAULT_INITRD_ADDR_MAX;
         String kernelVersion = kernelVersion(bytes, bytes.getShort(KERNEL_VERSION) & 0xffff, setupBytes, available);
+        // syssize is 16 bits wide before protocol 2.04
+        long paragraphs = version >= 0x204 ? bytes.getInt(SYSSIZE) & 0xffffffffL : bytes.getShort(SYSSIZE) & 0xffff;
+        long payloadOffset = version >= 0x208 ? bytes.getInt(PAYLOAD_OFFSET) & 0xffffffffL : 0;
+        long payloadLength = version >= 0x208 ? bytes.getInt(PAYLOAD_LENGTH) & 0xffffffffL : 0;
+        int xloadflags = version >= 0x20c ? bytes.getShort(XLOADFLAGS) & 0xffff : 0;
+        long prefAddress = version >= 0x20a ? bytes.getLong(PREF_ADDRESS) : DEFAULT_LOAD_ADDRESS;
+        long initSize = version >= 0x20a ? bytes.getInt(INIT_SIZE) & 0xffffffffL : 0;
         return new BzImageHeader(version, setupSects, bytes.get(LOADFLAGS) & 0xff, cmdlineSize, initrdAddrMax,
-                kernelVersion);
+                kernelVersion, paragraphs * 16, payloadOffset, payloadLength, xloadflags, prefAddress, initSize);
     }
 
     /** The NUL-terminated string at {@code offset + 0x200}, which must lie within the setup code. */

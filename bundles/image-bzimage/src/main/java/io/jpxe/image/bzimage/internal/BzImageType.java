@@ -2,7 +2,6 @@ package io.jpxe.image.bzimage.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -28,8 +27,9 @@ import io.jpxe.api.image.JpxeImageType;
  *
  * <p>Executing one builds a {@link BootPlan} as iPXE loads a bzImage: the kernel with its command
  * line, and as initrds every other registered image that is not hidden, in registration order (a
- * running script is unregistered meanwhile, so it is not among them). Every check (header, command
- * line length) happens before the plan is handed to the image manager's boot executor. When the
+ * running script is unregistered meanwhile, so it is not among them). Every check ({@link KernelChecks}:
+ * header, truncation, payload, command line length, initrd address limit) happens before the plan is
+ * handed to the image manager's boot executor. When the
  * executor has handed the machine over, the script run is terminated with status 0.
  *
  * <p>Thread-safe (stateless apart from its services).
@@ -65,36 +65,37 @@ public final class BzImageType implements ImageType {
         return NAME;
     }
 
+    /**
+     * Recognises the boot sector's signature and a boot protocol of 2.00 or later only: a truncated
+     * or corrupt kernel is still a bzImage, which {@code boot} then refuses saying what is wrong.
+     */
     @Override
     public boolean probe(Image image) throws IOException {
-        try {
-            header(image);
-            return true;
-        } catch (JpxeException e) {
-            return false;
-        }
+        ByteBuffer first = readPrefix(image, (int) Math.min(image.size(), FIRST_READ))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        return BzImageHeader.hasSignature(first) && first.limit() >= BzImageHeader.VERSION + 2
+                && (first.getShort(BzImageHeader.VERSION) & 0xffff) >= 0x200;
     }
 
     @Override
     public void execute(Image image, CommandContext context) throws JpxeException {
         BzImageHeader header;
-        try {
-            header = header(image);
-        } catch (IOException e) {
-            throw new JpxeException(Errno.EIO, image.name() + ": cannot read the kernel: " + e.getMessage(), e);
-        } catch (JpxeException e) {
-            throw new JpxeException(Errno.ENOEXEC, image.name() + ": not a usable bzImage: " + e.getMessage(), e);
-        }
         String commandLine = image.commandLine();
-        int length = commandLine.getBytes(StandardCharsets.UTF_8).length;
-        if (length > header.cmdlineSize()) {
-            throw new JpxeException(Errno.E2BIG, image.name() + ": command line of " + length
-                    + " bytes is longer than the " + header.cmdlineSize() + " bytes this kernel accepts (boot protocol "
-                    + header.protocol() + ")");
-        }
         List<Image> initrds = store.get().images().stream()
                 .filter(other -> other != image && !other.flags().contains(Image.Flag.HIDDEN))
                 .toList();
+        try {
+            header = header(image);
+            KernelChecks.checkComplete(image, header);
+        } catch (IOException e) {
+            throw new JpxeException(Errno.EIO, image.name() + ": cannot read the kernel: " + e.getMessage(), e);
+        } catch (JpxeException e) {
+            String problem = e.getMessage();
+            throw new JpxeException(Errno.ENOEXEC, problem.startsWith(image.name() + ": ") ? problem
+                    : image.name() + ": not a usable bzImage: " + problem, e);
+        }
+        KernelChecks.checkCommandLine(image, header, commandLine);
+        KernelChecks.checkInitrdsFit(image, header, initrds);
         BootPlan plan = new BootPlan(image, initrds, commandLine, NAME, header.details());
         if (manager.get().boot(plan, context) == BootExecutor.Outcome.HANDED_OVER) {
             context.terminate(0);

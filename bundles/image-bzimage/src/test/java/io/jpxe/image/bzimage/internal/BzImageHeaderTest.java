@@ -41,8 +41,15 @@ class BzImageHeaderTest {
         assertEquals(0x7fffffffL, header.initrdAddrMax());
         assertEquals(kernel.kernelVersion, header.kernelVersion());
         assertEquals(List.of("boot_protocol", "kernel_version", "setup_sects", "loadflags", "cmdline_size",
-                "initrd_addr_max"), List.copyOf(header.details().keySet()));
+                "initrd_addr_max", "xloadflags", "pref_address", "init_size"), List.copyOf(header.details().keySet()));
         assertEquals("0x7fffffff", header.details().get("initrd_addr_max"));
+        assertEquals(4096, header.syssize());
+        assertEquals(0x100, header.payloadOffset());
+        assertEquals(1024, header.payloadLength());
+        assertEquals(0x03, header.xloadflags());
+        assertEquals(0x1000000, header.prefAddress());
+        assertEquals(0x2000000, header.initSize());
+        assertEquals("0x03", header.details().get("xloadflags"));
     }
 
     @Test

@@ -110,6 +110,36 @@ class BzImageTypeTest {
     }
 
     @Test
+    void aTruncatedKernelIsStillABzImageAndBootSaysWhatIsWrong() throws Exception {
+        byte[] full = new SyntheticKernel().build();
+        Image kernel = register("vmlinuz", java.util.Arrays.copyOf(full, full.length - 1000));
+        assertEquals(Optional.of("bzImage"), kernel.type());
+
+        JpxeException e = assertThrows(JpxeException.class, () -> manager.execute(kernel, context));
+
+        assertEquals(Errno.ENOEXEC, e.errno());
+        assertTrue(e.getMessage().startsWith("vmlinuz: truncated kernel: the header says "), e.getMessage());
+        assertTrue(plans.isEmpty());
+    }
+
+    @Test
+    void initrdsBeyondTheKernelsLimitFailBeforeAnythingIsHandedOver() throws Exception {
+        SyntheticKernel old = new SyntheticKernel();
+        old.xloadflags = 0;
+        old.initrdAddrMax = 0x37ffffffL;
+        old.prefAddress = 0x37f00000L; // leaves 1 MiB minus the kernel below the limit
+        old.initSize = 0x80000;
+        Image kernel = register("vmlinuz", old.build());
+        register("initrd.img", new byte[600_000]);
+
+        JpxeException e = assertThrows(JpxeException.class, () -> manager.execute(kernel, context));
+
+        assertEquals(Errno.E2BIG, e.errno());
+        assertTrue(e.getMessage().startsWith("vmlinuz: 1 initrd of initrd.img 0.6 MiB need 0.6 MiB below"), e.getMessage());
+        assertTrue(plans.isEmpty());
+    }
+
+    @Test
     void aCommandLineOfExactlyTheLimitIsAccepted() throws Exception {
         SyntheticKernel small = new SyntheticKernel();
         small.cmdlineSize = 10;

@@ -15,6 +15,15 @@ final class SyntheticKernel {
     /** Where the version string goes, relative to 0x200; 0 for none. */
     int kernelVersionOffset = 0x1000;
     int kernelBytes = 4096;
+    /** The header's syssize in bytes; -1 for the file's own (kernelBytes). */
+    long syssizeBytes = -1;
+    /** The payload, relative to the protected-mode code, starting with the gzip signature. */
+    int payloadOffset = 0x100;
+    int payloadLength = 1024;
+    byte[] payloadMagic = {0x1f, (byte) 0x8b, 0x08};
+    int xloadflags = 0x03; // 64-bit, can be loaded above 4 GiB, like every current x86-64 kernel
+    long prefAddress = 0x1000000;
+    long initSize = 0x2000000;
 
     int size() {
         int setup = ((setupSects == 0 ? 4 : setupSects) + 1) * 512;
@@ -31,6 +40,16 @@ final class SyntheticKernel {
         b.put(BzImageHeader.LOADFLAGS, (byte) loadFlags);
         b.putInt(BzImageHeader.INITRD_ADDR_MAX, (int) initrdAddrMax);
         b.putInt(BzImageHeader.CMDLINE_SIZE, (int) cmdlineSize);
+        b.putInt(BzImageHeader.SYSSIZE, (int) ((syssizeBytes < 0 ? kernelBytes : syssizeBytes) + 15) / 16);
+        b.putShort(BzImageHeader.XLOADFLAGS, (short) xloadflags);
+        b.putInt(BzImageHeader.PAYLOAD_OFFSET, payloadOffset);
+        b.putInt(BzImageHeader.PAYLOAD_LENGTH, payloadLength);
+        b.putLong(BzImageHeader.PREF_ADDRESS, prefAddress);
+        b.putInt(BzImageHeader.INIT_SIZE, (int) initSize);
+        int setup = size() - kernelBytes;
+        if (payloadLength > 0 && setup + payloadOffset + payloadMagic.length <= b.capacity()) {
+            b.put(setup + payloadOffset, payloadMagic);
+        }
         if (kernelVersion != null) {
             byte[] text = kernelVersion.getBytes(StandardCharsets.US_ASCII);
             b.put(0x200 + kernelVersionOffset, text);
