@@ -48,7 +48,7 @@ fi
 # The initrd is two concatenated archives (the kernel unpacks both): the base — runtime, glibc,
 # busybox, driver modules — made once per JDK, kernel and this script, and the profile's part — /init
 # and the jar — made at every build. The base is most of the bytes and of the compression time.
-base_key=$( { echo "$jre_key $kversion ${NIC_MODULES[*]}"; sha256sum "$busybox"; echo "base layout 1"; } \
+base_key=$( { echo "$jre_key $kversion ${NIC_MODULES[*]}"; sha256sum "$busybox"; echo "base layout 2"; } \
     | sha256sum | cut -c1-16)
 base="$cache/image-base-$base_key"
 if [ ! -s "$base/base.cpio.zst" ]; then
@@ -57,7 +57,7 @@ if [ ! -s "$base/base.cpio.zst" ]; then
     tree="$base.part/root"
     mkdir -p "$tree"/{bin,dev,proc,sys,tmp,run,etc,root,opt/jpxe,lib64}
     cp "$busybox" "$tree/bin/busybox"
-    for applet in sh mount mkdir cat echo sleep poweroff reboot ip; do ln -s busybox "$tree/bin/$applet"; done
+    for applet in sh mount mkdir cat cut echo sleep stty poweroff reboot ip; do ln -s busybox "$tree/bin/$applet"; done
     cp -a "$jre" "$tree/opt/jre"
 
     # glibc as the JVM links it (ldd over the launcher and every shared object of the runtime)

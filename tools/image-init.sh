@@ -12,6 +12,8 @@ mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs -o mode=1777 tmpfs /tmp
 mount -t tmpfs tmpfs /run
 ip link set lo up
+# a serial console reports no size; line editing and menus need one
+case "$(stty size </dev/console 2>/dev/null)" in ""|"0 0") stty rows 24 cols 80 </dev/console 2>/dev/null ;; esac
 
 run="" boot=kexec verbose="" term=xterm
 for word in $(cat /proc/cmdline); do

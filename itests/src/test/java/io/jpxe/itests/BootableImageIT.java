@@ -109,10 +109,13 @@ class BootableImageIT {
                 + "initrd " + http() + "jpxe-standard.initrd\n"
                 + "boot\n");
         bootScript(tftp, "ipxe-chain", true);
-        List<String> args = new ArrayList<>(List.of("-boot", "n"));
+        // SeaBIOS's sercon mirrors the BIOS text screen, where iPXE prints, to the serial port
+        Path sercon = Files.write(tftp.resolve("sercon.bin"), new byte[] {(byte) 0xf8, 0x03});
+        List<String> args = new ArrayList<>(List.of("-boot", "n", "-fw_cfg", "name=etc/sercon-port,file=" + sercon));
         args.addAll(QemuMachine.userNetwork(tftp, "chain.ipxe", "virtio-net-pci", null));
         try (QemuMachine machine = QemuMachine.start(log("ipxe"), args)) {
-            machine.await("iPXE", BOOT);
+            machine.await("iPXE initialising devices", BOOT);
+            machine.await("jpxe-standard.initrd", BOOT);
             assertTargetRan(machine, "ipxe-chain");
         }
     }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class QemuMachine implements AutoCloseable {
     /** Terminal escape sequences and carriage returns, removed from what the console shows. */
-    private static final Pattern ESCAPES = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]|\u001bc|\r");
+    private static final Pattern ESCAPES = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]|\u001b[=>c78]|\r");
 
     private final Process process;
     private final Path log;

@@ -11,9 +11,10 @@ import java.util.function.Function;
  * @param shellOnFailure whether a failed boot ends in the shell rather than in an exit status:
  *                       {@code jpxe.failure.shell}, on by default in image mode ({@code jpxe.mode=image}),
  *                       where there is nothing to exit to
+ * @param imageMode      jPXE owns the machine (its bootable image): nothing configured the network before it
  */
 record LaunchRequest(String command, String target, List<String> settings, String embeddedScript,
-        long readyTimeoutMillis, long bannerTimeoutMillis, boolean shellOnFailure) {
+        long readyTimeoutMillis, long bannerTimeoutMillis, boolean shellOnFailure, boolean imageMode) {
 
     static LaunchRequest from(Function<String, String> properties) {
         String command = orDefault(properties.apply("jpxe.command"), "default");
@@ -31,7 +32,7 @@ record LaunchRequest(String command, String target, List<String> settings, Strin
         boolean shellOnFailure = Boolean.parseBoolean(
                 orDefault(properties.apply("jpxe.failure.shell"), Boolean.toString(imageMode)));
         return new LaunchRequest(command, properties.apply("jpxe.target"), List.copyOf(settings),
-                properties.apply("jpxe.embedded.script"), timeout, banner, shellOnFailure);
+                properties.apply("jpxe.embedded.script"), timeout, banner, shellOnFailure, imageMode);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -64,10 +64,20 @@ public class MainTask implements Callable<Integer> {
             }
         }
         return switch (request.command()) {
-            case "run" -> orShell(exitStatus(engine.execute("chain " + toUri(request.target()), console)));
+            case "run" -> orShell(runTarget());
             case "shell" -> exitStatus(engine.shell(console));
             default -> orShell(runEmbedded());
         };
+    }
+
+    private int runTarget() {
+        String uri = toUri(request.target());
+        if (request.imageMode() && !uri.startsWith("file:") && readiness.hasCommand("ifconf")) {
+            // on its own machine nobody configured the network before jPXE: do it as autoboot would,
+            // and let the chain report what is unreachable if that failed
+            engine.execute("ifconf", console);
+        }
+        return exitStatus(engine.execute("chain " + uri, console));
     }
 
     /**

@@ -46,6 +46,7 @@ class MainTaskTest {
     @Test
     void imageModeFallsBackToTheShell() {
         assertTrue(LaunchRequest.from(Map.of("jpxe.mode", "image")::get).shellOnFailure());
+        assertTrue(LaunchRequest.from(Map.of("jpxe.mode", "image")::get).imageMode());
         assertFalse(LaunchRequest.from(Map.of("jpxe.mode", "image", "jpxe.failure.shell", "false")::get)
                 .shellOnFailure());
         assertTrue(LaunchRequest.from(Map.of("jpxe.failure.shell", "true")::get).shellOnFailure());
