@@ -102,6 +102,26 @@ chmod 755 "$tree/init"
 # compresses the classes themselves, which takes 2.3 MiB off the initrd
 python3 "$root/tools/store-jar.py" "$jar" "$tree/opt/jpxe/jpxe.jar"
 
+# An application CDS archive (-XX:ArchiveClassesAtExit) for the launcher, Felix and the JDK classes
+# they use, made at build time by one run of the image itself in a chroot (a private mount namespace;
+# no network, no modules), so the paths, jar and runtime it records are the ones the machine sees.
+if [ -z "${JPXE_NO_APPCDS:-}" ]; then
+    chroot_dir="$stage/chroot"
+    cp -al "$base/root" "$chroot_dir"
+    cp -p "$tree/opt/jpxe/jpxe.jar" "$chroot_dir/opt/jpxe/jpxe.jar"
+    printf '#!ipxe\necho CDS training run\n' > "$chroot_dir/opt/jpxe/train.ipxe"
+    flags=$(sed -n 's/^JVM_FLAGS="\(.*\)"$/\1/p' "$root/tools/image-init.sh")
+    unshare --mount --fork sh -c '
+        mount -t proc proc "$1/proc" && mount --rbind /dev "$1/dev" && mount -t tmpfs tmpfs "$1/tmp" &&
+        JPXE_CACHE=/tmp/jpxe-cache HOME=/root chroot "$1" /opt/jre/bin/java $2 \
+            -XX:ArchiveClassesAtExit=/opt/jpxe/jpxe.jsa -jar /opt/jpxe/jpxe.jar run /opt/jpxe/train.ipxe' \
+        sh "$chroot_dir" "$flags" >"$stage/cds.log" 2>&1 \
+        || { cat "$stage/cds.log" >&2; echo "jpxe: the CDS training run failed; the image starts without it" >&2; }
+    if [ -f "$chroot_dir/opt/jpxe/jpxe.jsa" ]; then
+        cp -p "$chroot_dir/opt/jpxe/jpxe.jsa" "$tree/opt/jpxe/jpxe.jsa"
+    fi
+fi
+
 echo "jpxe: packing the initrd" >&2
 { cat "$base/base.cpio.zst"
   (cd "$tree" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) | zstd -q -T0 -19
