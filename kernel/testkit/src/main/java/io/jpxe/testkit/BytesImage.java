@@ -22,13 +22,27 @@ import io.jpxe.api.image.Image;
 public final class BytesImage implements Image {
     private final String name;
     private final byte[] bytes;
+    private final long size;
     private final Set<Flag> flags = EnumSet.noneOf(Flag.class);
     private String commandLine = "";
 
     /** An image called {@code name} holding {@code bytes} (not copied: tests own them). */
     public BytesImage(String name, byte[] bytes) {
+        this(name, bytes, bytes.length);
+    }
+
+    private BytesImage(String name, byte[] bytes, long size) {
         this.name = name;
         this.bytes = bytes;
+        this.size = size;
+    }
+
+    /**
+     * An image that claims {@code size} bytes but holds none (reads find nothing): for checks that
+     * look only at sizes, such as the limits of a kernel's initrd area.
+     */
+    public static BytesImage sized(String name, long size) {
+        return new BytesImage(name, new byte[0], size);
     }
 
     @Override
@@ -43,7 +57,7 @@ public final class BytesImage implements Image {
 
     @Override
     public long size() {
-        return bytes.length;
+        return size;
     }
 
     @Override

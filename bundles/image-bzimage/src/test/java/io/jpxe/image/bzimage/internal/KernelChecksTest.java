@@ -117,7 +117,7 @@ class KernelChecksTest {
 
     /** An initrd of {@code size} bytes that holds none: the limit check reads only sizes and names. */
     private static Image sized(String name, long size) {
-        return new SizedImage(name, size);
+        return BytesImage.sized(name, size);
     }
 
     @Test
