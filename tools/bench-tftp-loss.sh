@@ -13,7 +13,7 @@ source "$root/tools/demo-assets.sh"
 ensure_packages iptables:iptables
 
 loss="${1:-10}"; cap="${2:-60}"
-jar="$root/distributions/standard/target/jpxe-standard.jar"
+jar="${JPXE_JAR:-$root/distributions/standard/target/jpxe-standard.jar}"  # JPXE_JAR: another image
 atftpd="$root/target/test-peers/atftpd-root/usr/sbin/atftpd"
 srv="jpxe-loss-srv-$$"; cli="jpxe-loss-cli-$$"
 s=$(mktemp -d); chmod 755 "$s"; mkdir "$s/root"; chmod 755 "$s/root"

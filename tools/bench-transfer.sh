@@ -5,6 +5,7 @@
 # peak heap for a 1 GiB HTTP download under -Xmx128m.
 #
 #   tools/bench-transfer.sh [RUNS]        (default 5; prints medians and ratios)
+#   JPXE_JAR=path/to/jpxe-standard.jar tools/bench-transfer.sh   (benchmarks that image instead)
 #
 # jPXE's transfer time is the median of (a run fetching a tiny file, then the big one) minus the
 # median of (a run fetching only the tiny file): JVM start and the first connection cancel out.
@@ -18,7 +19,8 @@ source "$root/tools/demo-assets.sh"
 
 runs="${1:-5}"
 size_mib=256
-jar="$root/distributions/standard/target/jpxe-standard.jar"
+# JPXE_JAR: another image of the profile (e.g. one with freshly built bundles swapped in).
+jar="${JPXE_JAR:-$root/distributions/standard/target/jpxe-standard.jar}"
 [ -f "$jar" ] || (cd "$root" && mvn -B -ntp -q -o install -pl distributions/standard -am >&2)
 atftpd="$root/target/test-peers/atftpd-root/usr/sbin/atftpd"
 

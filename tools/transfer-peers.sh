@@ -5,7 +5,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/tools/demo-assets.sh"
-ensure_packages in.tftpd:tftpd-hpa tftp:tftp-hpa atftp:atftp curl:curl ss:iproute2 nginx:nginx vsftpd:vsftpd openssl:openssl
+ensure_packages in.tftpd:tftpd-hpa tftp:tftp-hpa atftp:atftp curl:curl ss:iproute2 nginx:nginx vsftpd:vsftpd openssl:openssl \
+    tinyproxy:tinyproxy iptables:iptables gcc:gcc
+# The delay helper of the fault tests (itests nfq-delay.c) links libnetfilter_queue.
+[ -f /usr/include/libnetfilter_queue/libnetfilter_queue.h ] || ensure_packages no-such-command:libnetfilter-queue-dev
 peers="$root/target/test-peers"
 if [ ! -x "$peers/atftpd-root/usr/sbin/atftpd" ]; then
     mkdir -p "$peers"

@@ -60,7 +60,8 @@ final class Dnsmasq implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("dnsmasq exited with " + process.exitValue() + ": " + log());
             }
-            if (log().contains("DHCP, sockets bound") || log().contains("DHCP, proxy on subnet")) {
+            if (log().contains("DHCP, sockets bound") || log().contains("DHCP, proxy on subnet")
+                    || log().contains("DHCPv6, ")) {
                 return;
             }
             Thread.sleep(20);

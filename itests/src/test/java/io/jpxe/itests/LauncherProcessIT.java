@@ -95,7 +95,7 @@ class LauncherProcessIT {
 
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().contains("io.jpxe.proto.tftp"), r::toString);
-        assertTrue(r.stdout().contains("jpxe.uri.scheme: file tftp"), r::toString);
+        assertTrue(r.stdout().contains("jpxe.uri.scheme: file mtftp tftm tftp"), r::toString);
         String lower = r.stdout().toLowerCase();
         for (String absent : List.of("http", "gogo", "fileinstall")) {
             assertFalse(lower.contains(absent), absent + " must not be in minimal-tftp:\n" + r.stdout());

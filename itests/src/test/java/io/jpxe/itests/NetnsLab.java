@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class NetnsLab implements AutoCloseable {
     static final String SERVER_IP = "198.18.0.1";
+    /** The server's IPv6 address once {@link #serverIpv6()} ran (a unique local /64). */
+    static final String SERVER_IP6 = "fd00:18::1";
 
     final String server;
     final String client;
@@ -70,6 +72,51 @@ final class NetnsLab implements AutoCloseable {
         ip("-n", server, "addr", "add", address + "/24", "dev", name);
         ip("-n", server, "link", "set", name, "up");
         return name;
+    }
+
+    /** Gives the server side {@value #SERVER_IP6}/64 (no duplicate address detection: usable at once). */
+    void serverIpv6() throws IOException, InterruptedException {
+        if (!run(List.of("ip", "-n", server, "-6", "addr", "show", "dev", serverIf)).contains(SERVER_IP6 + "/64")) {
+            ip("-n", server, "-6", "addr", "add", SERVER_IP6 + "/64", "dev", serverIf, "nodad");
+        }
+    }
+
+    /**
+     * The server side's IPv6 link-local address, once duplicate address detection is over. Brings the
+     * client link up first: without a carrier the kernel gives the server side no link-local address.
+     */
+    String serverLinkLocal() throws IOException, InterruptedException {
+        clientUp();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            String out = run(List.of("ip", "-n", server, "-6", "-o", "addr", "show", "dev", serverIf, "scope", "link"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("inet6 (fe80::[0-9a-f:]+)/64").matcher(out);
+            if (m.find() && !out.contains("tentative")) {
+                return m.group(1);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException(serverIf + " has no usable link-local address: " + out);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Takes the client link down and flushes it, so the next {@code ifopen} starts from nothing and
+     * the kernel makes a fresh IPv6 link-local address.
+     */
+    void resetClientLink() throws IOException, InterruptedException {
+        ip("-n", client, "link", "set", clientIf, "down");
+        resetClient();
+    }
+
+    /**
+     * Brings the client link up before jPXE starts, so jPXE leaves it up when it exits (it takes down
+     * only links it brought up, and a link going down loses its IPv6 addresses) and the test can look at
+     * what was applied.
+     */
+    void clientUp() throws IOException, InterruptedException {
+        ip("-n", client, "link", "set", clientIf, "up");
     }
 
     /** Removes every address from the client interface, so each test starts unconfigured. */

@@ -3,6 +3,7 @@ package io.jpxe.itests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A real vsftpd on 127.0.0.1 (a free port, passive ports nearby) serving a folder to anonymous
@@ -12,15 +13,22 @@ import java.nio.file.Path;
 final class Vsftpd implements AutoCloseable {
     private final Path scratch;
     private final Process process;
+    private final String address;
     final int port;
 
-    private Vsftpd(Path scratch, Process process, int port) {
+    private Vsftpd(Path scratch, Process process, String address, int port) {
         this.scratch = scratch;
         this.process = process;
+        this.address = address;
         this.port = port;
     }
 
     static Vsftpd start() throws IOException, InterruptedException {
+        return start(List.of(), "127.0.0.1");
+    }
+
+    /** The same server inside a network namespace ({@code prefix}: {@code ip netns exec NS}) on {@code address}. */
+    static Vsftpd start(List<String> prefix, String address) throws IOException, InterruptedException {
         Path s = PeerProcess.scratch("jpxe-vsftpd");
         Files.createDirectories(s.resolve("empty"));
         int port = PeerProcess.freeTcpPort();
@@ -28,7 +36,7 @@ final class Vsftpd implements AutoCloseable {
         Files.writeString(s.resolve("vsftpd.conf"), """
                 listen=YES
                 listen_ipv6=NO
-                listen_address=127.0.0.1
+                listen_address=ADDRESS
                 listen_port=PORT
                 background=NO
                 anonymous_enable=YES
@@ -38,7 +46,7 @@ final class Vsftpd implements AutoCloseable {
                 anon_root=S/root
                 ftp_username=ftp
                 pasv_enable=YES
-                pasv_address=127.0.0.1
+                pasv_address=ADDRESS
                 pasv_min_port=PASV
                 pasv_max_port=PASV
                 port_enable=YES
@@ -47,12 +55,13 @@ final class Vsftpd implements AutoCloseable {
                 seccomp_sandbox=NO
                 vsftpd_log_file=S/vsftpd.log
                 """.replace("S/", s + "/").replace("PORT", Integer.toString(port))
-                .replace("PASV", Integer.toString(pasv)));
+                .replace("PASV", Integer.toString(pasv)).replace("ADDRESS", address));
         Path log = s.resolve("vsftpd.out");
-        Process p = new ProcessBuilder("vsftpd", s.resolve("vsftpd.conf").toString()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        Vsftpd server = new Vsftpd(s, p, port);
-        PeerProcess.awaitListening(p, port, log, "vsftpd");
+        List<String> command = new java.util.ArrayList<>(prefix);
+        command.addAll(List.of("vsftpd", s.resolve("vsftpd.conf").toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Vsftpd server = new Vsftpd(s, p, address, port);
+        TransferLab.awaitTcp(prefix, p, port, log, "vsftpd");
         return server;
     }
 
@@ -61,7 +70,7 @@ final class Vsftpd implements AutoCloseable {
     }
 
     String base() {
-        return "ftp://127.0.0.1:" + port + "/";
+        return "ftp://" + address + ":" + port + "/";
     }
 
     @Override

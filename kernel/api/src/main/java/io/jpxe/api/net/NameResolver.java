@@ -19,7 +19,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface NameResolver {
 
     /**
-     * The IPv4 addresses of {@code host} (a literal address is returned as it is).
+     * The addresses of {@code host}: IPv4, or IPv6 first when an IPv6 DNS server is known
+     * ({@code ${dns6}}), as iPXE asks AAAA before A. A literal address is returned as it is, an IPv6
+     * literal with its zone id ({@code fe80::1%net0}) scoped to that device's interface.
      *
      * @throws JpxeException {@code EADDRNOTAVAIL} when no server is configured, {@code ENOENT} when the name
      *                       does not exist, {@code ETIMEDOUT} when no server answers

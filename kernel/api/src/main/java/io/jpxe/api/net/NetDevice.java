@@ -2,6 +2,7 @@ package io.jpxe.api.net;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -83,6 +84,22 @@ public interface NetDevice {
      */
     default boolean configureIpv4(Inet4Address address, int prefixLength, Inet4Address gateway) throws IOException {
         throw new UnsupportedOperationException(interfaceName() + " cannot configure IPv4");
+    }
+
+    /**
+     * Adds an IPv6 address learnt by DHCPv6 ({@code IA_NA}) to the interface, with
+     * {@code prefixLength} on-link (128 when no router advertised the prefix). Addresses from router
+     * advertisements (SLAAC) are the kernel's to make, not this method's. The same ownership rule as
+     * {@link #configureIpv4} applies. Blocking (a kernel round trip); call from a script or virtual
+     * thread.
+     *
+     * @return {@code true} if applied, {@code false} if left alone because the host owns the interface
+     * @throws IOException when the kernel refuses (the message names the operation and errno)
+     * @throws UnsupportedOperationException when the driver cannot configure addresses
+     * @since 1.2
+     */
+    default boolean configureIpv6(Inet6Address address, int prefixLength) throws IOException {
+        throw new UnsupportedOperationException(interfaceName() + " cannot configure IPv6");
     }
 
     /** Traffic counters for {@code ifstat}; zeros when the driver keeps none. */

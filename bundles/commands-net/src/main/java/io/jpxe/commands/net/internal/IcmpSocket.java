@@ -10,15 +10,15 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
- * An IPv4 ICMP socket through FFM: Linux's unprivileged ping socket
- * ({@code socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP)}, allowed when {@code net.ipv4.ping_group_range}
- * covers the caller's group), else a raw ICMP socket (needs {@code CAP_NET_RAW}). Every call blocks in the
+ * An ICMP (IPv4) or ICMPv6 socket through FFM: Linux's unprivileged ping socket
+ * ({@code socket(AF_INET[6], SOCK_DGRAM, IPPROTO_ICMP[V6])}, allowed when {@code net.ipv4.ping_group_range}
+ * covers the caller's group), else a raw socket (needs {@code CAP_NET_RAW}). For ICMPv6 the kernel
+ * fills in the checksum (it needs the source address) and hands over no IP header. Every call blocks in the
  * kernel: use it from the script thread only. Not thread-safe; close it once.
  */
 final class IcmpSocket implements AutoCloseable {
@@ -32,6 +32,9 @@ final class IcmpSocket implements AutoCloseable {
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
     private static final int SOCKADDR_IN_SIZE = 16;
+    private static final int AF_INET6 = 10;
+    private static final int IPPROTO_ICMPV6 = 58;
+    private static final int SOCKADDR_IN6_SIZE = 28;
 
     /** A received ICMP message (IP header removed) and its sender. */
     record Received(InetAddress from, byte[] icmp) {
@@ -81,15 +84,17 @@ final class IcmpSocket implements AutoCloseable {
 
     private final int fd;
     private final boolean raw;
+    private final boolean ipv6;
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment state = arena.allocate(Native.STATE);
     private final MemorySegment buffer = arena.allocate(65536);
-    private final MemorySegment from = arena.allocate(SOCKADDR_IN_SIZE, 4);
+    private final MemorySegment from = arena.allocate(SOCKADDR_IN6_SIZE, 4);
     private final MemorySegment fromLength = arena.allocate(ValueLayout.JAVA_INT);
 
-    private IcmpSocket(int fd, boolean raw) {
+    private IcmpSocket(int fd, boolean raw, boolean ipv6) {
         this.fd = fd;
         this.raw = raw;
+        this.ipv6 = ipv6;
     }
 
     /**
@@ -98,12 +103,17 @@ final class IcmpSocket implements AutoCloseable {
      * @param pollMillis how long one {@link #receive()} waits at most
      */
     static IcmpSocket open(long pollMillis) throws IOException {
+        return open(pollMillis, false);
+    }
+
+    /** As {@link #open(long)}, for ICMPv6 when {@code ipv6}. */
+    static IcmpSocket open(long pollMillis, boolean ipv6) throws IOException {
         IcmpSocket socket;
         try {
-            socket = new IcmpSocket(socket(SOCK_DGRAM), false);
+            socket = new IcmpSocket(socket(SOCK_DGRAM, ipv6), false, ipv6);
         } catch (ErrnoException dgramRefused) {
             try {
-                socket = new IcmpSocket(socket(SOCK_RAW), true);
+                socket = new IcmpSocket(socket(SOCK_RAW, ipv6), true, ipv6);
             } catch (ErrnoException rawRefused) {
                 dgramRefused.addSuppressed(rawRefused);
                 throw dgramRefused;
@@ -123,15 +133,23 @@ final class IcmpSocket implements AutoCloseable {
         return raw;
     }
 
-    /** Sends one ICMP message to {@code to}. */
-    void send(Inet4Address to, byte[] icmp) throws IOException {
+    /** Sends one ICMP message to {@code to} (an IPv6 address on an ICMPv6 socket, with its scope if link-local). */
+    void send(InetAddress to, byte[] icmp) throws IOException {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment data = call.allocate(Math.max(1, icmp.length));
             MemorySegment.copy(icmp, 0, data, ValueLayout.JAVA_BYTE, 0, icmp.length);
-            MemorySegment address = call.allocate(SOCKADDR_IN_SIZE, 4);
-            address.set(ValueLayout.JAVA_SHORT, 0, (short) AF_INET);
-            MemorySegment.copy(to.getAddress(), 0, address, ValueLayout.JAVA_BYTE, 4, 4);
-            long n = (long) Native.SENDTO.invokeExact(state, fd, data, (long) icmp.length, 0, address, SOCKADDR_IN_SIZE);
+            int size = ipv6 ? SOCKADDR_IN6_SIZE : SOCKADDR_IN_SIZE;
+            MemorySegment address = call.allocate(size, 4);
+            if (ipv6) {
+                address.set(ValueLayout.JAVA_SHORT, 0, (short) AF_INET6);
+                MemorySegment.copy(to.getAddress(), 0, address, ValueLayout.JAVA_BYTE, 8, 16);
+                int scope = to instanceof java.net.Inet6Address v6 ? v6.getScopeId() : 0;
+                address.set(ValueLayout.JAVA_INT, 24, scope);
+            } else {
+                address.set(ValueLayout.JAVA_SHORT, 0, (short) AF_INET);
+                MemorySegment.copy(to.getAddress(), 0, address, ValueLayout.JAVA_BYTE, 4, 4);
+            }
+            long n = (long) Native.SENDTO.invokeExact(state, fd, data, (long) icmp.length, 0, address, size);
             if (n < 0) {
                 throw new ErrnoException("sendto", errno());
             }
@@ -146,7 +164,7 @@ final class IcmpSocket implements AutoCloseable {
     Received receive() throws IOException {
         long n;
         try {
-            fromLength.set(ValueLayout.JAVA_INT, 0, SOCKADDR_IN_SIZE);
+            fromLength.set(ValueLayout.JAVA_INT, 0, (int) from.byteSize());
             n = (long) Native.RECVFROM.invokeExact(state, fd, buffer, buffer.byteSize(), 0, from, fromLength);
         } catch (RuntimeException | Error e) {
             throw e;
@@ -161,9 +179,10 @@ final class IcmpSocket implements AutoCloseable {
             throw new ErrnoException("recvfrom", errno);
         }
         byte[] packet = buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
-        byte[] sender = from.asSlice(4, 4).toArray(ValueLayout.JAVA_BYTE);
-        // a raw socket hands over the IP header too
-        int offset = raw && packet.length > 0 ? (packet[0] & 0x0f) * 4 : 0;
+        byte[] sender = ipv6 ? from.asSlice(8, 16).toArray(ValueLayout.JAVA_BYTE)
+                : from.asSlice(4, 4).toArray(ValueLayout.JAVA_BYTE);
+        // a raw IPv4 socket hands over the IP header too (a raw ICMPv6 socket does not)
+        int offset = raw && !ipv6 && packet.length > 0 ? (packet[0] & 0x0f) * 4 : 0;
         if (offset > packet.length) {
             return null;
         }
@@ -200,10 +219,11 @@ final class IcmpSocket implements AutoCloseable {
         }
     }
 
-    private static int socket(int type) throws IOException {
+    private static int socket(int type, boolean ipv6) throws IOException {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment callState = call.allocate(Native.STATE);
-            int fd = (int) Native.SOCKET.invokeExact(callState, AF_INET, type | SOCK_CLOEXEC, IPPROTO_ICMP);
+            int fd = (int) Native.SOCKET.invokeExact(callState, ipv6 ? AF_INET6 : AF_INET, type | SOCK_CLOEXEC,
+                    ipv6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
             if (fd < 0) {
                 throw new ErrnoException(type == SOCK_RAW ? "socket(SOCK_RAW)" : "socket(SOCK_DGRAM)",
                         (int) Native.ERRNO_HANDLE.get(callState, 0L));

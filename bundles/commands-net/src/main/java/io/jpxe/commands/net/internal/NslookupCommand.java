@@ -41,6 +41,8 @@ public final class NslookupCommand implements Command {
     public void execute(CommandContext context, ParsedCommand args) throws JpxeException {
         List<InetAddress> addresses = resolver.resolve(args.argument(1));
         String setting = args.argument(0);
-        settings.storeRaw(setting.contains(":") ? setting : setting + ":ipv4", "ipv4", addresses.get(0).getAddress());
+        // iPXE stores the address with its own type: ipv4, or ipv6 when the answer is AAAA
+        String type = addresses.get(0) instanceof java.net.Inet6Address ? "ipv6" : "ipv4";
+        settings.storeRaw(setting.contains(":") ? setting : setting + ":" + type, type, addresses.get(0).getAddress());
     }
 }

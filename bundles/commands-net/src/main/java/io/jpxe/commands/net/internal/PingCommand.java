@@ -24,7 +24,7 @@ import io.jpxe.api.net.NameResolver;
 
 /**
  * {@code ping [--size <size>] [--timeout <timeout>] [--count <count>] [--quiet] <host>}: ICMP echo as
- * iPXE's {@code ping_cmd.c} (IPv4; names through {@link NameResolver} when present, else the JVM's resolver).
+ * iPXE's {@code ping_cmd.c} (IPv4, and IPv6 literals with an optional zone such as {@code fe80::1%net0}; names through {@link NameResolver} when present, else the JVM's resolver).
  */
 @Component(service = Command.class)
 @JpxeCommand("ping")
@@ -82,7 +82,8 @@ public final class PingCommand implements Command {
         return new Request(args.argument(0), (int) size, timeout, count, args.has(QUIET.longName()));
     }
 
-    private Inet4Address resolve(String host) throws JpxeException {
+    /** The first IPv4 address of {@code host}, or its IPv6 address when it is an IPv6 literal. */
+    private InetAddress resolve(String host) throws JpxeException {
         List<InetAddress> addresses;
         if (resolver != null) {
             addresses = resolver.resolve(host);
@@ -98,6 +99,9 @@ public final class PingCommand implements Command {
                 return v4;
             }
         }
-        throw new JpxeException(Errno.ENOTSUP, host + " has no IPv4 address (ping is IPv4 only)");
+        if (!addresses.isEmpty()) {
+            return addresses.get(0);
+        }
+        throw new JpxeException(Errno.ENOENT, "Could not resolve " + host);
     }
 }

@@ -2,7 +2,8 @@ package io.jpxe.commands.net.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Duration;
 
 import io.jpxe.api.Errno;
@@ -19,6 +20,8 @@ import io.jpxe.api.command.CommandContext;
 final class Pinger {
     static final int ECHO_REPLY = 0;
     static final int ECHO_REQUEST = 8;
+    static final int ECHO_REQUEST_V6 = 128;
+    static final int ECHO_REPLY_V6 = 129;
     static final int HEADER = 8;
     /** How often the receive loop looks for Ctrl-C. */
     private static final long POLL_MILLIS = 100;
@@ -27,15 +30,17 @@ final class Pinger {
     enum Match { REPLY, CORRUPT, OTHER }
 
     private final CommandContext context;
-    private final Inet4Address target;
+    private final InetAddress target;
+    private final boolean ipv6;
     private final int size;
     private final Duration timeout;
     private final long count;
     private final boolean quiet;
 
-    Pinger(CommandContext context, Inet4Address target, int size, Duration timeout, long count, boolean quiet) {
+    Pinger(CommandContext context, InetAddress target, int size, Duration timeout, long count, boolean quiet) {
         this.context = context;
         this.target = target;
+        this.ipv6 = target instanceof Inet6Address;
         this.size = size;
         this.timeout = timeout;
         this.count = count;
@@ -53,7 +58,7 @@ final class Pinger {
                 context.checkCancelled();
                 int sequence = (int) (seq & 0xffff);
                 long deadline = System.nanoTime() + timeout.toNanos();
-                socket.send(target, echoRequest(id, sequence, size));
+                socket.send(target, echoRequest(id, sequence, size, ipv6));
                 Errno result = awaitReply(socket, socket.keepsIdentifier() ? id : -1, sequence, deadline, out);
                 if (result != null) {
                     failure = result;
@@ -66,11 +71,11 @@ final class Pinger {
                 }
             }
         } catch (IOException e) {
-            throw new JpxeException(Errno.EIO, "ping " + target.getHostAddress() + ": " + e.getMessage(), e);
+            throw new JpxeException(Errno.EIO, "ping " + text(target) + ": " + e.getMessage(), e);
         }
         if (failure != null) {
             print(out, "Finished: " + failure.message());
-            throw new StatusException(failure.status(), "ping " + target.getHostAddress() + " missed replies");
+            throw new StatusException(failure.status(), "ping " + text(target) + " missed replies");
         }
     }
 
@@ -83,9 +88,9 @@ final class Pinger {
             if (received == null || !received.from().equals(target)) {
                 continue;
             }
-            switch (match(received.icmp(), id, sequence, size)) {
+            switch (match(received.icmp(), id, sequence, size, ipv6)) {
                 case REPLY -> {
-                    print(out, size + " bytes from " + target.getHostAddress() + ": seq=" + sequence);
+                    print(out, size + " bytes from " + text(target) + ": seq=" + sequence);
                     return null;
                 }
                 case CORRUPT -> {
@@ -101,7 +106,7 @@ final class Pinger {
 
     private IcmpSocket open() throws JpxeException {
         try {
-            return IcmpSocket.open(POLL_MILLIS);
+            return IcmpSocket.open(POLL_MILLIS, ipv6);
         } catch (IcmpSocket.ErrnoException e) {
             Errno errno = e.errno() == 13 ? Errno.EACCES : e.errno() == 1 ? Errno.EPERM : Errno.EIO;
             throw new JpxeException(errno, "Could not open an ICMP socket (net.ipv4.ping_group_range "
@@ -109,6 +114,43 @@ final class Pinger {
         } catch (IOException e) {
             throw new JpxeException(Errno.EIO, "Could not open an ICMP socket: " + e.getMessage(), e);
         }
+    }
+
+    /** An address as iPXE prints it: dotted quad, or RFC 5952 IPv6 text without the zone. */
+    static String text(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] a = address.getAddress();
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                s.append("::");
+                i += bestLength - 1;
+            } else {
+                if (!s.isEmpty() && s.charAt(s.length() - 1) != ':') {
+                    s.append(':');
+                }
+                s.append(Integer.toHexString(g[i]));
+            }
+        }
+        return s.toString();
     }
 
     private void print(PrintStream out, String line) {
@@ -128,8 +170,16 @@ final class Pinger {
 
     /** An ICMP echo request: header, identifier, sequence, and iPXE's payload of bytes 0, 1, 2... */
     static byte[] echoRequest(int id, int sequence, int size) {
+        return echoRequest(id, sequence, size, false);
+    }
+
+    /**
+     * As above, an ICMPv6 echo request (type 128) when {@code ipv6}; its checksum is left for the kernel,
+     * which alone knows the source address the pseudo-header needs (RFC 4443 §2.3).
+     */
+    static byte[] echoRequest(int id, int sequence, int size, boolean ipv6) {
         byte[] packet = new byte[HEADER + size];
-        packet[0] = ECHO_REQUEST;
+        packet[0] = (byte) (ipv6 ? ECHO_REQUEST_V6 : ECHO_REQUEST);
         packet[4] = (byte) (id >> 8);
         packet[5] = (byte) id;
         packet[6] = (byte) (sequence >> 8);
@@ -137,9 +187,11 @@ final class Pinger {
         for (int i = 0; i < size; i++) {
             packet[HEADER + i] = (byte) i;
         }
-        int sum = checksum(packet);
-        packet[2] = (byte) (sum >> 8);
-        packet[3] = (byte) sum;
+        if (!ipv6) {
+            int sum = checksum(packet);
+            packet[2] = (byte) (sum >> 8);
+            packet[3] = (byte) sum;
+        }
         return packet;
     }
 
@@ -165,8 +217,17 @@ final class Pinger {
      * checksum is {@link Match#OTHER}.
      */
     static Match match(byte[] icmp, int id, int sequence, int size) {
+        return match(icmp, id, sequence, size, false);
+    }
+
+    /**
+     * As above for an ICMPv6 echo reply (type 129) when {@code ipv6}: the kernel has verified its
+     * checksum already (it needs the pseudo-header).
+     */
+    static Match match(byte[] icmp, int id, int sequence, int size, boolean ipv6) {
         // a damaged message is dropped, as iPXE's icmp_rx does
-        if (icmp.length < HEADER || icmp[0] != ECHO_REPLY || icmp[1] != 0 || checksum(icmp) != 0) {
+        int replyType = ipv6 ? ECHO_REPLY_V6 : ECHO_REPLY;
+        if (icmp.length < HEADER || (icmp[0] & 0xff) != replyType || icmp[1] != 0 || (!ipv6 && checksum(icmp) != 0)) {
             return Match.OTHER;
         }
         int replyId = ((icmp[4] & 0xff) << 8) | (icmp[5] & 0xff);

@@ -63,7 +63,31 @@ public final class RouteCommand implements Command {
             }
             out.append('\n');
         }
+        for (NetDevice device : devices) {
+            ipv6Routes(device, settings, out);
+        }
         return out.toString();
+    }
+
+    /**
+     * iPXE's IPv6 lines ({@code usr/route_ipv6.c}): one per address, DHCPv6 then SLAAC then
+     * link-local, {@code net0: ADDRESS/LEN [gw ROUTER]}.
+     */
+    private static void ipv6Routes(NetDevice device, Settings settings, StringBuilder out) {
+        for (String block : new String[] {".dhcpv6", ".ndp", ".link"}) {
+            String prefix = device.name() + block + "/";
+            Optional<String> ip6 = settings.fetch(prefix + "ip6");
+            if (ip6.isEmpty() || ip6.get().isEmpty()) {
+                continue;
+            }
+            out.append(device.name()).append(": ").append(ip6.get()).append('/')
+                    .append(settings.fetch(prefix + "len6").orElse("64"));
+            settings.fetch(prefix + "gateway6").filter(g -> !g.isEmpty()).ifPresent(g -> out.append(" gw ").append(g));
+            if (!device.isOpen()) {
+                out.append(" (inaccessible)");
+            }
+            out.append('\n');
+        }
     }
 
     private static String classfulMask(String ip) {

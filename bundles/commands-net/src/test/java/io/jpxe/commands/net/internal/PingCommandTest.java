@@ -148,4 +148,26 @@ class PingCommandTest {
         assertEquals(Errno.ECANCELED, e.errno());
         assertFalse(context.console().printed().contains("bytes from"));
     }
+
+    @Test
+    void icmpv6EchoLeavesTheChecksumToTheKernelAndMatchesType129() {
+        byte[] request = Pinger.echoRequest(0x1234, 1, 4, true);
+        assertArrayEquals(HexFormat.of().parseHex("8000000012340001" + "00010203"), request);
+        byte[] reply = request.clone();
+        reply[0] = (byte) Pinger.ECHO_REPLY_V6;
+        assertEquals(Pinger.Match.REPLY, Pinger.match(reply, 0x1234, 1, 4, true));
+        assertEquals(Pinger.Match.OTHER, Pinger.match(request, 0x1234, 1, 4, true), "our own request");
+        assertEquals(Pinger.Match.OTHER, Pinger.match(reply, 0x1234, 1, 4, false), "not an ICMPv4 reply");
+        reply[11] = 9;
+        assertEquals(Pinger.Match.CORRUPT, Pinger.match(reply, 0x1234, 1, 4, true));
+    }
+
+    @Test
+    void ipv6AddressesPrintAsIpxePrintsThem() throws Exception {
+        assertEquals("fe80::1", Pinger.text(java.net.InetAddress.getByName("fe80:0:0:0:0:0:0:1")));
+        assertEquals("fd00:18::1:0:0:5", Pinger.text(java.net.InetAddress.getByName("fd00:18:0:0:1:0:0:5")));
+        assertEquals("2001:db8:0:1:1:1:1:1", Pinger.text(java.net.InetAddress.getByName("2001:db8:0:1:1:1:1:1")));
+        assertEquals("::1", Pinger.text(java.net.InetAddress.getByName("::1")));
+        assertEquals("10.0.0.1", Pinger.text(java.net.InetAddress.getByName("10.0.0.1")));
+    }
 }

@@ -54,7 +54,8 @@ final class KernelModules {
         List<Alias> aliases = new ArrayList<>();
         for (String line : modulesAlias.split("\n")) {
             String[] words = line.trim().split("\\s+");
-            if (words.length == 3 && words[0].equals("alias") && words[1].startsWith("pci:")) {
+            if (words.length == 3 && words[0].equals("alias")
+                    && (words[1].startsWith("pci:") || words[1].startsWith("virtio:"))) {
                 aliases.add(new Alias(glob(words[1]), words[2]));
             }
         }

@@ -2,6 +2,7 @@ package io.jpxe.nic.linux.internal;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -36,6 +37,7 @@ final class LinuxNetDevice implements NetDevice {
     private final boolean hostOwned;
     private final boolean reconfigure;
     private final int vlanTag;
+    private final Ipv6Policy ipv6;
     private final List<Receiver> receivers = new CopyOnWriteArrayList<>();
     private PacketSocket sender;
     private boolean broughtUp;
@@ -44,12 +46,14 @@ final class LinuxNetDevice implements NetDevice {
 
     LinuxNetDevice(String name, SysfsInterface sysfs, Path classNet, Libc libc, Rtnetlink rtnetlink,
             boolean reconfigure) {
-        this(name, sysfs, classNet, libc, rtnetlink, reconfigure, 0);
+        this(name, sysfs, classNet, libc, rtnetlink, reconfigure, 0,
+                new Ipv6Policy(true, false, Path.of("/proc/sys/net/ipv6/conf")));
     }
 
     LinuxNetDevice(String name, SysfsInterface sysfs, Path classNet, Libc libc, Rtnetlink rtnetlink,
-            boolean reconfigure, int vlanTag) {
+            boolean reconfigure, int vlanTag, Ipv6Policy ipv6) {
         this.vlanTag = vlanTag;
+        this.ipv6 = ipv6;
         this.name = name;
         this.sysfs = sysfs;
         this.classNet = classNet;
@@ -159,6 +163,13 @@ final class LinuxNetDevice implements NetDevice {
             return;
         }
         int index = libc.interfaceIndex(sysfs.name());
+        // before the link goes up, so the kernel's first router solicitation already counts
+        try {
+            ipv6.prepare(sysfs.name());
+        } catch (IOException e) {
+            // IPv6 settings are not worth losing IPv4 over: the device opens, IPv6 may stay unconfigured
+            System.err.println("net: " + name + ": " + e.getMessage());
+        }
         if (!SysfsInterface.administrativelyUp(classNet, sysfs.name())) {
             rtnetlink.setLinkUp(index, true);
             broughtUp = true;
@@ -239,6 +250,18 @@ final class LinuxNetDevice implements NetDevice {
         if (gateway != null) {
             rtnetlink.replaceDefaultRoute(index, gateway.getAddress());
         }
+        return true;
+    }
+
+    @Override
+    public boolean configureIpv6(Inet6Address address, int prefixLength) throws IOException {
+        if (hostOwned && !reconfigure) {
+            return false;
+        }
+        if (!ipv6.enabled()) {
+            throw new IOException(name + ": IPv6 is switched off (" + Ipv6Policy.PROPERTY + "=false)");
+        }
+        rtnetlink.addAddress6(libc.interfaceIndex(sysfs.name()), address.getAddress(), prefixLength);
         return true;
     }
 

@@ -28,7 +28,8 @@ import io.jpxe.nic.linux.internal.sys.Rtnetlink;
  * {@value #NETDEV_PROPERTY} (comma-separated, in that order), else every Ethernet interface in
  * kernel index order. Registers a {@link NetDevice} and its {@code netN} {@link SettingsBlock} for
  * each. Interfaces with a host address are never reconfigured unless {@value #RECONFIGURE_PROPERTY}
- * is {@code true}.
+ * is {@code true}. IPv6 follows {@link Ipv6Policy}: framework property {@code jpxe.ipv6=false} turns it
+ * off (in image mode on the interfaces themselves).
  */
 @Component(immediate = true, service = VlanManager.class)
 public final class LinuxNicDriver implements VlanManager {
@@ -44,6 +45,7 @@ public final class LinuxNicDriver implements VlanManager {
     private final BundleContext context;
     private final Libc libc;
     private final Rtnetlink rtnetlink;
+    private final Ipv6Policy ipv6;
 
     @Activate
     public LinuxNicDriver(BundleContext context) {
@@ -53,11 +55,13 @@ public final class LinuxNicDriver implements VlanManager {
         boolean imageMode = "image".equals(context.getProperty("jpxe.mode")) || ProcessHandle.current().pid() == 1;
         // in image mode jPXE owns the machine: drivers are loaded here and every interface is ours to configure
         boolean reconfigure = imageMode || Boolean.parseBoolean(context.getProperty(RECONFIGURE_PROPERTY));
+        this.ipv6 = Ipv6Policy.of(context.getProperty(Ipv6Policy.PROPERTY), imageMode);
         if (imageMode) {
             loadDrivers(libc);
         }
         for (SysfsInterface sysfs : select(CLASS_NET, context.getProperty(NETDEV_PROPERTY))) {
-            attach(new LinuxNetDevice("net" + devices.size(), sysfs, CLASS_NET, libc, rtnetlink, reconfigure));
+            attach(new LinuxNetDevice("net" + devices.size(), sysfs, CLASS_NET, libc, rtnetlink, reconfigure, 0,
+                    ipv6));
         }
     }
 
@@ -68,6 +72,10 @@ public final class LinuxNicDriver implements VlanManager {
         List<ServiceRegistration<?>> registrations = new ArrayList<>();
         registrations.add(context.registerService(NetDevice.class, device, properties));
         registrations.add(context.registerService(SettingsBlock.class, new NetDeviceSettings(device), properties));
+        if (ipv6.enabled()) {
+            registrations.add(context.registerService(SettingsBlock.class,
+                    new LinkLocalSettings(device.name(), device.interfaceName()), properties));
+        }
         devices.put(device, registrations);
     }
 
@@ -99,7 +107,7 @@ public final class LinuxNicDriver implements VlanManager {
         }
         SysfsInterface sysfs = SysfsInterface.read(CLASS_NET, ifname)
                 .orElseThrow(() -> new JpxeException(Errno.EIO, "VLAN " + ifname + " did not appear in sysfs"));
-        LinuxNetDevice device = new LinuxNetDevice(name, sysfs, CLASS_NET, libc, rtnetlink, true, tag);
+        LinuxNetDevice device = new LinuxNetDevice(name, sysfs, CLASS_NET, libc, rtnetlink, true, tag, ipv6);
         attach(device);
         return device;
     }
@@ -134,13 +142,15 @@ public final class LinuxNicDriver implements VlanManager {
 
     private static void loadDrivers(Libc libc) {
         String release = readQuietly(Path.of("/proc/sys/kernel/osrelease"));
-        ModuleLoader loader = new ModuleLoader(Path.of("/sys/bus/pci/devices"), Path.of("/lib/modules", release),
-                libc, message -> System.err.println("net: " + message));
+        Path pci = Path.of("/sys/bus/pci/devices");
+        Path virtio = Path.of("/sys/bus/virtio/devices");
+        ModuleLoader loader = new ModuleLoader(pci, virtio, Path.of("/lib/modules", release), libc,
+                message -> System.err.println("net: " + message));
         if (!loader.loadNetworkDrivers().isEmpty()) {
             // interfaces appear asynchronously once a driver probes its device
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
-            while (!ModuleLoader.unboundNetworkControllers(Path.of("/sys/bus/pci/devices")).isEmpty()
-                    && System.nanoTime() < deadline) {
+            while ((!ModuleLoader.unboundNetworkControllers(pci).isEmpty()
+                    || !ModuleLoader.unboundVirtioNetworkDevices(virtio).isEmpty()) && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {

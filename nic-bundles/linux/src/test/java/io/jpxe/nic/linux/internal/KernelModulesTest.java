@@ -56,6 +56,7 @@ class KernelModulesTest {
         assertEquals(Optional.of("globby"), m.moduleFor("pci:v0000ABCDd0000123Xsv0sd0bc02sc00i00"));
         assertEquals(Optional.empty(), m.moduleFor("pci:v0000ABCDd0000125Xsv0sd0bc02sc00i00"));
         assertEquals(Optional.empty(), m.moduleFor("pci:v0000DEADd0000BEEFsv0sd0bc02sc00i00"));
+        assertEquals(Optional.of("virtio_net"), m.moduleFor("virtio:d00000001v00001AF4"));
     }
 
     @Test
@@ -81,12 +82,25 @@ class KernelModulesTest {
         Files.writeString(gpu.resolve("class"), "0x030000\n");
         assertEquals(List.of(nic), ModuleLoader.unboundNetworkControllers(root.resolve("pci")));
         List<String> reports = new ArrayList<>();
-        List<String> loaded = new ModuleLoader(root.resolve("pci"), root.resolve("lib/modules/6.1.0"), null,
+        List<String> loaded = new ModuleLoader(root.resolve("pci"), root.resolve("virtio"), root.resolve("lib/modules/6.1.0"), null,
                 reports::add).loadNetworkDrivers();
         assertEquals(List.of(), loaded);
         assertEquals(1, reports.size());
         assertTrue(reports.get(0).contains("0000:00:03.0: no module table in"), reports.get(0));
         assertTrue(reports.get(0).endsWith("its driver is built in or absent"), reports.get(0));
         assertTrue(KernelModules.read(root.resolve("nothing")).isEmpty());
+    }
+
+    @Test
+    void virtioNetworkDevicesAreTheSecondStage(@TempDir Path root) throws Exception {
+        Path net = Files.createDirectories(root.resolve("virtio/virtio0"));
+        Files.writeString(net.resolve("modalias"), "virtio:d00000001v00001AF4\n");
+        Path disk = Files.createDirectories(root.resolve("virtio/virtio1"));
+        Files.writeString(disk.resolve("modalias"), "virtio:d00000002v00001AF4\n");
+        Path boundNet = Files.createDirectories(root.resolve("virtio/virtio2"));
+        Files.writeString(boundNet.resolve("modalias"), "virtio:d00000001v00001AF4\n");
+        Files.createDirectories(boundNet.resolve("driver"));
+        assertEquals(List.of(net), ModuleLoader.unboundVirtioNetworkDevices(root.resolve("virtio")));
+        assertEquals(List.of(), ModuleLoader.unboundVirtioNetworkDevices(root.resolve("no-virtio-bus")));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.OptionalInt;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -29,32 +29,68 @@ import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.CommandContext;
 import io.jpxe.api.net.NetConfigurator;
 import io.jpxe.api.net.NetDevice;
+import io.jpxe.api.net.VlanManager;
 import io.jpxe.api.settings.Settings;
 import io.jpxe.api.settings.SettingsBlock;
 
 /**
  * The {@code dhcp} configurator: runs a {@link DhcpSession} on the device, publishes the ACK as
  * {@code netN.dhcp} and a ProxyDHCP offer as {@code proxydhcp}, and applies the address, netmask and
- * default route through the device (which leaves host-owned interfaces alone).
+ * default route through the device (which leaves host-owned interfaces alone). A lease naming a VLAN
+ * in 43.116 moves the configuration onto that VLAN ({@link DhcpVlan}).
  */
 @Component(service = NetConfigurator.class, property = NetConfigurator.NAME_PROPERTY + "=dhcp")
 public final class DhcpConfigurator implements NetConfigurator {
     private static final int PROXYDHCP_PRIORITY = 1;
+    /** Framework property: {@code false} switches IPv6 off (no {@code ipv6} configurator). */
+    static final String IPV6_PROPERTY = "jpxe.ipv6";
+    /** A VLAN's carrier follows its trunk's at once; this only bounds a broken driver. */
+    private static final java.time.Duration VLAN_LINK_WAIT = java.time.Duration.ofSeconds(5);
 
     private final BundleContext context;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, List<ServiceRegistration<SettingsBlock>>> published = new HashMap<>();
     private volatile Settings settings;
+    private volatile VlanManager vlans;
 
+    private final Ipv6Configurator ipv6;
+    private final ServiceRegistration<NetConfigurator> ipv6Registration;
+
+    /**
+     * Also offers the {@code ipv6} configurator unless framework property {@value #IPV6_PROPERTY} is
+     * {@code false}: a profile switches IPv6 off in its {@code -runproperties} (or a user with
+     * {@code -D}) without a rebuild, and the NIC bundle reads the same property.
+     */
     @Activate
     public DhcpConfigurator(BundleContext context) {
         this.context = context;
+        if ("false".equalsIgnoreCase(String.valueOf(context.getProperty(IPV6_PROPERTY)).trim())) {
+            ipv6 = null;
+            ipv6Registration = null;
+        } else {
+            ipv6 = new Ipv6Configurator(context, this::requests);
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put(NetConfigurator.NAME_PROPERTY, "ipv6");
+            ipv6Registration = context.registerService(NetConfigurator.class, ipv6, properties);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindSettings(Settings value) {
         settings = value;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindVlans(VlanManager value) {
+        vlans = value;
+    }
+
+    void unbindVlans(VlanManager value) {
+        if (vlans == value) {
+            vlans = null;
+        }
     }
 
     void unbindSettings(Settings value) {
@@ -65,15 +101,63 @@ public final class DhcpConfigurator implements NetConfigurator {
 
     @Override
     public void configure(NetDevice device, CommandContext command) throws JpxeException {
-        DhcpSession session = new DhcpSession(link(device), requests(device), random.nextInt(),
+        DhcpSession session = new DhcpSession(FrameLink.of(device), requests(device.macAddress()), random.nextInt(),
                 DhcpSession.Timing.IPXE, System::nanoTime);
         DhcpSession.Lease lease = session.run(command::checkCancelled, ack -> apply(device, ack));
+        OptionalInt vlan = DhcpVlan.of(lease.ack());
+        if (vlan.isEmpty() && lease.proxyOffer().isPresent()) {
+            vlan = DhcpVlan.of(lease.proxyOffer().get());
+        }
+        if (vlan.isPresent() && !DhcpVlan.isVlanDevice(device.name())) {
+            onVlan(device, vlan.getAsInt(), command);
+            return;
+        }
         publish(device.name(), lease);
     }
 
-    private DhcpRequests requests(NetDevice device) {
-        DhcpRequests r = DhcpRequests.defaults(device.macAddress(), System.getProperty("os.arch", ""));
-        Settings s = settings;
+    /**
+     * Honours a VLAN offered by DHCP (see {@link DhcpVlan}): the untagged lease only said where to go,
+     * so it is not published; the VLAN device ({@code net0-42}) is created on the trunk, and its own
+     * lease is the one the settings show ({@code ${net0-42/ip}}, {@code ${filename}}).
+     */
+    private void onVlan(NetDevice trunk, int tag, CommandContext command) throws JpxeException {
+        VlanManager manager = vlans;
+        if (manager == null) {
+            throw new JpxeException(Errno.ENOTSUP, "DHCP offers VLAN " + tag + " but this profile has no VLAN support");
+        }
+        NetDevice tagged = manager.create(trunk, tag, 0);
+        try {
+            tagged.open();
+            long deadline = System.nanoTime() + VLAN_LINK_WAIT.toNanos();
+            while (!tagged.linkUp() && System.nanoTime() < deadline) {
+                command.checkCancelled();
+                Thread.sleep(10);
+            }
+        } catch (IOException e) {
+            throw new JpxeException(Errno.EIO, "Could not open " + tagged.name() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JpxeException(Errno.ECANCELED, "");
+        }
+        DhcpSession session = new DhcpSession(FrameLink.of(tagged), requests(tagged.macAddress()), random.nextInt(),
+                DhcpSession.Timing.IPXE, System::nanoTime);
+        publish(tagged.name(), session.run(command::checkCancelled, ack -> apply(tagged, ack)));
+        synchronized (this) {
+            List<ServiceRegistration<SettingsBlock>> previous = published.remove(trunk.name());
+            if (previous != null) {
+                previous.forEach(DhcpConfigurator::unregister);
+            }
+        }
+    }
+
+    /** The client identity iPXE presents for {@code mac}, with the user's overrides from the settings. */
+    DhcpRequests requests(byte[] mac) {
+        return requests(mac, settings);
+    }
+
+    /** As above, given the settings tree (may be {@code null}). */
+    static DhcpRequests requests(byte[] mac, Settings s) {
+        DhcpRequests r = DhcpRequests.defaults(mac, System.getProperty("os.arch", ""));
         if (s != null) {
             Optional<String> vendor = s.fetch("vendor-class");
             if (vendor.isPresent() && !vendor.get().isEmpty()) {
@@ -140,27 +224,12 @@ public final class DhcpConfigurator implements NetConfigurator {
         return first < 128 ? 8 : first < 192 ? 16 : 24;
     }
 
-    private static FrameLink link(NetDevice device) {
-        return new FrameLink() {
-            @Override
-            public byte[] mac() {
-                return device.macAddress();
-            }
-
-            @Override
-            public void send(ByteBuffer frame) throws IOException {
-                device.sendFrame(frame);
-            }
-
-            @Override
-            public AutoCloseable receive(Consumer<ByteBuffer> consumer) throws IOException {
-                return device.receiveFrames(UdpFrames.ETHERTYPE_IPV4, consumer);
-            }
-        };
-    }
-
     @Deactivate
     synchronized void deactivate() {
+        if (ipv6Registration != null) {
+            unregister(ipv6Registration);
+            ipv6.close();
+        }
         published.values().forEach(list -> list.forEach(DhcpConfigurator::unregister));
         published.clear();
     }

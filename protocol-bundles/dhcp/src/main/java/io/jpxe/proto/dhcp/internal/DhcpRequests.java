@@ -28,6 +28,9 @@ record DhcpRequests(byte[] mac, int architecture, String vendorClass, byte[] use
     /** Feature codes (iPXE's {@code DHCP_EB_FEATURE_*}) the Linux-hosted loader always has. */
     static final int FEATURE_TFTP = 0x15;
     static final int FEATURE_BZIMAGE = 0x18;
+    /** Option 43: PXE vendor options; 43.71 is the boot menu item (server type, layer). */
+    static final int PXE_VENDOR_OPTIONS = 43;
+    static final int PXE_BOOT_MENU_ITEM = 71;
     /** 175.235: iPXE's version triple. */
     static final int EB_VERSION = 0xeb;
 
@@ -72,6 +75,20 @@ record DhcpRequests(byte[] mac, int architecture, String vendorClass, byte[] use
         byte[] zero = new byte[4];
         return new DhcpPacket(DhcpPacket.BOOTREQUEST, xid, 0, DhcpPacket.FLAG_BROADCAST, clientIp, zero, zero, zero,
                 mac, "", "", p.options());
+    }
+
+    /**
+     * iPXE's PXE Boot Server request ({@code dhcp_pxebs_tx}): a DHCPREQUEST from {@code clientIp}
+     * carrying the wanted server type as boot menu item 43.71 (type, layer 0).
+     */
+    DhcpPacket pxebsRequest(int xid, byte[] clientIp, int serverType) {
+        DhcpPacket p = packet(xid, DhcpPacket.DHCPREQUEST, null, null);
+        Map<Integer, byte[]> o = new LinkedHashMap<>(p.options().asMap());
+        o.put(PXE_VENDOR_OPTIONS, DhcpOptions.encapsulate(Map.of(PXE_BOOT_MENU_ITEM,
+                ByteBuffer.allocate(4).putShort((short) serverType).putShort((short) 0).array())));
+        byte[] zero = new byte[4];
+        return new DhcpPacket(DhcpPacket.BOOTREQUEST, xid, 0, DhcpPacket.FLAG_BROADCAST, clientIp, zero, zero, zero,
+                mac, "", "", DhcpOptions.of(o));
     }
 
     private DhcpPacket packet(int xid, int type, byte[] requestedIp, byte[] serverId) {

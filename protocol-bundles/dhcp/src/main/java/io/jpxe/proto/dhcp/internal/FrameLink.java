@@ -15,4 +15,24 @@ interface FrameLink {
 
     /** Delivers IPv4 frames to {@code consumer} (on the device's receive thread) until closed. */
     AutoCloseable receive(Consumer<ByteBuffer> consumer) throws IOException;
+
+    /** A device's frames: sent as they are, IPv4 frames received. */
+    static FrameLink of(io.jpxe.api.net.NetDevice device) {
+        return new FrameLink() {
+            @Override
+            public byte[] mac() {
+                return device.macAddress();
+            }
+
+            @Override
+            public void send(ByteBuffer frame) throws IOException {
+                device.sendFrame(frame);
+            }
+
+            @Override
+            public AutoCloseable receive(Consumer<ByteBuffer> consumer) throws IOException {
+                return device.receiveFrames(UdpFrames.ETHERTYPE_IPV4, consumer);
+            }
+        };
+    }
 }

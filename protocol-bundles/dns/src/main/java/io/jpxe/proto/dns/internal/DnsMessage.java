@@ -16,6 +16,7 @@ import java.util.Locale;
  */
 final class DnsMessage {
     static final int TYPE_A = 1;
+    static final int TYPE_AAAA = 28;
     static final int TYPE_CNAME = 5;
     static final int CLASS_IN = 1;
     static final int RCODE_NXDOMAIN = 3;
@@ -30,6 +31,11 @@ final class DnsMessage {
 
     /** A recursive A query for {@code name} with transaction {@code id}. */
     static byte[] query(int id, String name) {
+        return query(id, name, TYPE_A);
+    }
+
+    /** A recursive query of {@code type} (A or AAAA) for {@code name} with transaction {@code id}. */
+    static byte[] query(int id, String name, int type) {
         ByteBuffer b = ByteBuffer.allocate(512);
         b.putShort((short) id).putShort((short) 0x0100).putShort((short) 1).putShort((short) 0).putShort((short) 0)
                 .putShort((short) 0);
@@ -40,14 +46,15 @@ final class DnsMessage {
             }
             b.put((byte) bytes.length).put(bytes);
         }
-        b.put((byte) 0).putShort((short) TYPE_A).putShort((short) CLASS_IN);
+        b.put((byte) 0).putShort((short) type).putShort((short) CLASS_IN);
         byte[] out = new byte[b.position()];
         b.flip().get(out);
         return out;
     }
 
     /**
-     * Decodes a response to a query for {@code name}: A records for the name or any CNAME it leads to.
+     * Decodes a response to a query for {@code name}: A and AAAA records for the name or any CNAME it
+     * leads to.
      *
      * @throws DnsFormatException when the message is truncated or malformed
      */
@@ -82,8 +89,8 @@ final class DnsMessage {
                 int next = b.position() + length;
                 if (owner.equals(wanted) && type == TYPE_CNAME) {
                     wanted = readName(b, start).toLowerCase(Locale.ROOT);
-                } else if (owner.equals(wanted) && type == TYPE_A && length == 4) {
-                    byte[] a = new byte[4];
+                } else if (owner.equals(wanted) && ((type == TYPE_A && length == 4) || (type == TYPE_AAAA && length == 16))) {
+                    byte[] a = new byte[length];
                     b.get(a);
                     addresses.add(InetAddress.getByAddress(a));
                 }

@@ -12,21 +12,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.net.NameResolver;
+import io.jpxe.api.net.NetDevice;
 import io.jpxe.api.settings.Settings;
 
 /**
- * The {@link NameResolver}: A queries over UDP to the servers in {@code ${dns}}, in order, with iPXE's
+ * The {@link NameResolver}: A queries (AAAA first when {@code ${dns6}} names a server) over UDP to the
+ * servers in {@code ${dns6}} and {@code ${dns}}, in order, with iPXE's
  * retry timer (0.25 s doubling to 10 s), unqualified names tried with {@code ${domain}} first.
- * Blocking on the caller's thread (plain datagram sockets through the Linux stack).
+ * Blocking on the caller's thread (plain datagram sockets through the Linux stack). IPv6 literals are
+ * answered at once, a zone id naming a jPXE device ({@code fe80::1%net0}) mapped to its interface.
  */
 @Component(service = NameResolver.class)
 public final class DnsResolver implements NameResolver {
@@ -36,6 +42,7 @@ public final class DnsResolver implements NameResolver {
     private static final int PORT = 53;
 
     private final Settings settings;
+    private final List<NetDevice> devices = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private final int port;
     private final Duration maxTimeout;
@@ -54,6 +61,9 @@ public final class DnsResolver implements NameResolver {
     @Override
     public List<InetAddress> resolve(String host) throws JpxeException {
         String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (name.indexOf(':') >= 0) {
+            return List.of(Ipv6Literal.parse(name, this::interfaceName));
+        }
         if (IPV4.matcher(name).matches()) {
             try {
                 return List.of(InetAddress.getByName(name));
@@ -65,10 +75,13 @@ public final class DnsResolver implements NameResolver {
         if (servers.isEmpty()) {
             throw new JpxeException(Errno.EADDRNOTAVAIL, "No DNS servers to resolve \"" + host + "\"");
         }
+        // iPXE asks for AAAA first when it knows an IPv6 server (net/udp/dns.c), then A
+        List<Integer> types = servers.stream().anyMatch(s -> s instanceof java.net.Inet6Address)
+                ? List.of(DnsMessage.TYPE_AAAA, DnsMessage.TYPE_A) : List.of(DnsMessage.TYPE_A);
         JpxeException last = null;
         for (String candidate : candidates(name, settings.fetch("domain"))) {
             try {
-                return query(candidate, servers);
+                return query(candidate, servers, types);
             } catch (JpxeException e) {
                 if (e.errno() != Errno.ENOENT) {
                     throw e;
@@ -77,6 +90,20 @@ public final class DnsResolver implements NameResolver {
             }
         }
         throw new JpxeException(Errno.ENOENT, "Could not resolve \"" + host + "\"", last);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindDevice(NetDevice device) {
+        devices.add(device);
+    }
+
+    void unbindDevice(NetDevice device) {
+        devices.remove(device);
+    }
+
+    /** The Linux interface behind iPXE's name ({@code net0}), for zone ids such as {@code fe80::1%net0}. */
+    private Optional<String> interfaceName(String device) {
+        return devices.stream().filter(d -> d.name().equals(device)).findFirst().map(NetDevice::interfaceName);
     }
 
     /** The names to try: unqualified names with the search domain first, then as given. */
@@ -89,8 +116,22 @@ public final class DnsResolver implements NameResolver {
         return names;
     }
 
+    /** The servers in {@code ${dns}}, then the routable ones in {@code ${dns6}}. */
     private List<InetAddress> servers() {
         List<InetAddress> servers = new ArrayList<>();
+        settings.fetchValue("dns6").ifPresent(v -> {
+            byte[] raw = v.raw();
+            for (int i = 0; i + 16 <= raw.length; i += 16) {
+                try {
+                    InetAddress server = InetAddress.getByAddress(java.util.Arrays.copyOfRange(raw, i, i + 16));
+                    if (!server.isLinkLocalAddress()) { // a link-local server would need its interface
+                        servers.add(server);
+                    }
+                } catch (IOException e) {
+                    // sixteen bytes always make an address
+                }
+            }
+        });
         settings.fetchValue("dns").ifPresent(v -> {
             byte[] raw = v.raw();
             for (int i = 0; i + 4 <= raw.length; i += 4) {
@@ -104,11 +145,27 @@ public final class DnsResolver implements NameResolver {
         return servers;
     }
 
-    private List<InetAddress> query(String name, List<InetAddress> servers) throws JpxeException {
+    /** Asks for each record type in turn; a name without records of one type may have the next. */
+    private List<InetAddress> query(String name, List<InetAddress> servers, List<Integer> types) throws JpxeException {
+        JpxeException last = null;
+        for (int type : types) {
+            try {
+                return query(name, servers, type);
+            } catch (JpxeException e) {
+                if (e.errno() != Errno.ENOENT) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private List<InetAddress> query(String name, List<InetAddress> servers, int type) throws JpxeException {
         int id = random.nextInt(0x10000);
         byte[] query;
         try {
-            query = DnsMessage.query(id, name);
+            query = DnsMessage.query(id, name, type);
         } catch (IllegalArgumentException e) {
             throw new JpxeException(Errno.EINVAL, e.getMessage());
         }

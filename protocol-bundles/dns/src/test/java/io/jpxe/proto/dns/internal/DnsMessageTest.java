@@ -101,4 +101,18 @@ class DnsMessageTest {
             assertEquals(Errno.EADDRNOTAVAIL, none.errno());
         }
     }
+
+    @Test
+    void aaaaRecordsAreAddressesToo() throws Exception {
+        byte[] q = DnsMessage.query(9, "boot6.test", DnsMessage.TYPE_AAAA);
+        assertEquals(DnsMessage.TYPE_AAAA, ByteBuffer.wrap(q).getShort(q.length - 4));
+        ByteBuffer b = ByteBuffer.allocate(512).put(q);
+        b.put(2, (byte) 0x81).put(3, (byte) 0x80).putShort(6, (short) 1); // response, one answer
+        byte[] address = java.util.HexFormat.of().parseHex("fd000018000000000000000000000001");
+        b.put(new byte[] {(byte) 0xC0, 12}).putShort((short) DnsMessage.TYPE_AAAA).putShort((short) 1).putInt(60)
+                .putShort((short) 16).put(address);
+        DnsMessage.Answer a = DnsMessage.decode(ByteBuffer.wrap(b.array(), 0, b.position()), "boot6.test");
+        assertEquals(1, a.addresses().size());
+        assertArrayEquals(address, a.addresses().get(0).getAddress());
+    }
 }

@@ -17,6 +17,7 @@ import io.jpxe.api.uri.UriOpener;
 import io.jpxe.api.uri.UriScheme;
 import io.jpxe.netty.NettyRuntime;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -84,7 +85,10 @@ public final class FtpUriOpener implements UriOpener {
         return new Bootstrap().group(loop).channel(runtime.socketChannelClass())
                 .resolver(runtime.addressResolverGroup())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-                .option(ChannelOption.SO_RCVBUF, 1 << 20);
+                // No fixed SO_RCVBUF: it would switch off Linux's receive-window autotuning (which goes
+                // well past 1 MiB on a fast link). Reads of up to 1 MiB when the data flows fast (the
+                // default allocator stops at 64 KiB: four times the reads, writes and wake-ups).
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(4096, 65536, 1 << 20));
     }
 
     private static JpxeException connectFailure(FtpTarget target, Throwable cause) {

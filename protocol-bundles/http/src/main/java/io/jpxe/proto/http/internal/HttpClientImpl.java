@@ -57,9 +57,13 @@ public final class HttpClientImpl implements HttpClient {
     private volatile SecureLayer secureLayer;
     private volatile Settings settings;
 
+    private final ParamLists paramLists;
+
     @Activate
-    public HttpClientImpl(@Reference(name = "runtime") NettyRuntime runtime, Config config) {
+    public HttpClientImpl(@Reference(name = "runtime") NettyRuntime runtime,
+            @Reference(name = "paramLists") ParamLists paramLists, Config config) {
         this.runtime = runtime;
+        this.paramLists = paramLists;
         HttpPolicy defaults = HttpPolicy.defaults();
         this.policy = new HttpPolicy(config.maxRedirects(), config.maxResumes(), config.maxRetries(),
                 Duration.ofSeconds(config.maxRetryAfterSeconds()), defaults.maxBodyBytes(), defaults.userAgent());
@@ -103,6 +107,9 @@ public final class HttpClientImpl implements HttpClient {
 
     @Override
     public Transfer fetch(URI uri, DataSink sink) throws JpxeException {
-        return new HttpFetch(uri, sink, connections, policy, runtime.eventLoopGroup().next()).start();
+        // iPXE ignores a ##params naming no list: the fetch is then a plain GET.
+        HttpParams.Reference reference = HttpParams.referencedBy(uri);
+        HttpParams params = reference == null ? null : paramLists.find(reference.name()).orElse(null);
+        return new HttpFetch(uri, sink, connections, policy, runtime.eventLoopGroup().next(), params).start();
     }
 }

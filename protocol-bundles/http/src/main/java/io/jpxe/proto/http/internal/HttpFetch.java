@@ -25,6 +25,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 
@@ -66,8 +67,17 @@ final class HttpFetch implements Transfer {
     private ScheduledFuture<?> retryTimer;
     private boolean done;
     private boolean keepAlive;
+    /** The URI's parameter list (POST form, headers); dropped on a redirect, as iPXE opens a new URI. */
+    private HttpParams params;
 
     HttpFetch(URI uri, DataSink sink, Connector connector, HttpPolicy policy, EventLoop loop) throws JpxeException {
+        this(uri, sink, connector, policy, loop, null);
+    }
+
+    /** @param params the parameter list the URI names ({@code ##params}), or null for a plain GET */
+    HttpFetch(URI uri, DataSink sink, Connector connector, HttpPolicy policy, EventLoop loop, HttpParams params)
+            throws JpxeException {
+        this.params = params;
         this.original = uri;
         this.current = uri;
         this.target = HttpTarget.parse(uri);
@@ -135,8 +145,8 @@ final class HttpFetch implements Transfer {
         }
         channel.pipeline().addLast(HttpExchangeHandler.NAME, exchange);
         rangeRequested = received > 0;
-        FullHttpRequest request = HttpRequests.get(target, connection, policy.userAgent(), authorization,
-                rangeRequested ? received : -1, validator);
+        FullHttpRequest request = HttpRequests.request(target, connection, policy.userAgent(), authorization,
+                rangeRequested ? received : -1, validator, params);
         channel.writeAndFlush(request).addListener(w -> {
             if (!w.isSuccess() && exchange != null) {
                 onError(exchange, w.cause());
@@ -285,7 +295,8 @@ final class HttpFetch implements Transfer {
     private void broken(String how) {
         String progress = total >= 0 ? received + " of " + total + " bytes" : received + " bytes";
         closeChannel();
-        if (resumes >= policy.maxResumes()) {
+        if (resumes >= policy.maxResumes() || HttpRequests.method(params) != HttpMethod.GET) {
+            // A form submission is not repeated: the server may not answer it the same way twice.
             fail(new JpxeException(Errno.ECONNRESET, target.shown() + ": " + how + " after " + progress
                     + (resumes > 0 ? ", " + resumes + " resumes tried" : "")));
             return;
@@ -334,6 +345,7 @@ final class HttpFetch implements Transfer {
         }
         current = next;
         target = nextTarget;
+        params = null;
         received = 0;
         total = -1;
         connect();
@@ -353,7 +365,7 @@ final class HttpFetch implements Transfer {
             return;
         }
         String cnonce = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        authorization = HttpAuth.authorization(challenges, "GET", target.requestTarget(), target.user(),
+        authorization = HttpAuth.authorization(challenges, HttpRequests.method(params).name(), target.requestTarget(), target.user(),
                 target.password(), cnonce);
         if (authorization == null) {
             fail(new JpxeException(Errno.ENOTSUP, target.shown() + ": HTTP 401 asks for an authentication"

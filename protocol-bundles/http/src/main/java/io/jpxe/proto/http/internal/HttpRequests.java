@@ -1,5 +1,9 @@
 package io.jpxe.proto.http.internal;
 
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -7,7 +11,11 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 
-/** The GET a fetch sends: origin-form, or absolute-form through a proxy; credentials; a resume Range. */
+/**
+ * The request a fetch sends: a GET, or a POST of a form when the URI names a parameter list with
+ * form fields ({@link HttpParams}); origin-form, or absolute-form through a proxy; credentials; a
+ * resume Range; header parameters.
+ */
 final class HttpRequests {
 
     private HttpRequests() {
@@ -19,10 +27,30 @@ final class HttpRequests {
      */
     static FullHttpRequest get(HttpTarget target, Connector.Connection connection, String userAgent,
             String authorization, long rangeFrom, String validator) {
+        return request(target, connection, userAgent, authorization, rangeFrom, validator, null);
+    }
+
+    /** The method {@link #request} uses with {@code params}. */
+    static HttpMethod method(HttpParams params) {
+        return params != null && params.hasForm() ? HttpMethod.POST : HttpMethod.GET;
+    }
+
+    /**
+     * @param params the URI's parameter list, or null: form fields make a POST, header ones headers
+     */
+    static FullHttpRequest request(HttpTarget target, Connector.Connection connection, String userAgent,
+            String authorization, long rangeFrom, String validator, HttpParams params) {
         String requestTarget = connection.absoluteForm()
                 ? (target.secure() ? "https://" : "http://") + target.hostHeader() + target.requestTarget()
                 : target.requestTarget();
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, requestTarget);
+        HttpMethod method = method(params);
+        ByteBuf body = method == HttpMethod.POST
+                ? Unpooled.copiedBuffer(params.formBody(), StandardCharsets.US_ASCII) : Unpooled.EMPTY_BUFFER;
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, requestTarget, body);
+        if (method == HttpMethod.POST) {
+            request.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpParams.FORM_TYPE)
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        }
         request.headers().set(HttpHeaderNames.HOST, target.hostHeader())
                 .set(HttpHeaderNames.USER_AGENT, userAgent)
                 .set(HttpHeaderNames.ACCEPT, "*/*")
@@ -32,6 +60,11 @@ final class HttpRequests {
         }
         if (connection.proxyAuthorization() != null) {
             request.headers().set(HttpHeaderNames.PROXY_AUTHORIZATION, connection.proxyAuthorization());
+        }
+        if (params != null) {
+            for (HttpParams.Param header : params.headers()) {
+                request.headers().add(header.key(), header.value());
+            }
         }
         if (rangeFrom > 0) {
             request.headers().set(HttpHeaderNames.RANGE, "bytes=" + rangeFrom + "-");

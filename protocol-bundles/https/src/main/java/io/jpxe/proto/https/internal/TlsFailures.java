@@ -33,6 +33,15 @@ final class TlsFailures {
         if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
             return new JpxeException(Errno.ENOTSUP, uri + ": " + host + " speaks neither TLS 1.2 nor TLS 1.3", cause);
         }
+        if (message.contains("certificate_required")) {
+            return new JpxeException(Errno.EACCES, uri + ": " + host + " wants a client certificate:"
+                    + " set ${cert} and ${privkey}", cause);
+        }
+        if (message.contains("Received fatal alert: bad_certificate") || message.contains("Received fatal alert: unknown_ca")
+                || message.contains("Received fatal alert: certificate_unknown")) {
+            return new JpxeException(Errno.EACCES, uri + ": " + host + " refused the client certificate of ${cert} ("
+                    + message.substring(message.indexOf("alert: ") + 7) + ")", cause);
+        }
         if (message.contains("handshake_failure") || message.contains("no cipher suites")) {
             return new JpxeException(Errno.ENOTSUP, uri + ": " + host + " and jPXE share no TLS cipher suite", cause);
         }

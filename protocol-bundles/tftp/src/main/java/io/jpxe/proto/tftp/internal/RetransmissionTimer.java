@@ -50,6 +50,15 @@ final class RetransmissionTimer {
         return Duration.ofNanos(wait);
     }
 
+    /**
+     * How long after answering a gap in a window a new gap may be answered again: two smoothed round
+     * trips (the server's reaction to the first answer has arrived by then), at least the clock
+     * granularity; the RTO before any sample.
+     */
+    long reanswerGapNanos() {
+        return smoothedRtt < 0 ? rto : Math.max(GRANULARITY_NANOS, 2 * smoothedRtt);
+    }
+
     /** The current RTO without backoff (for tests and diagnostics). */
     Duration retransmissionTimeout() {
         return Duration.ofNanos(rto);

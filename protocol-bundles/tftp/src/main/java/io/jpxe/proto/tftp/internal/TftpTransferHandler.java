@@ -67,6 +67,8 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
     private int blocksSinceAck;
     /** A gap or duplicate was already answered since the last in-order block (window > 1). */
     private boolean stallAnswered;
+    /** When the gap was last answered ({@link #now()}). */
+    private long stallAnsweredAt;
     private TftpPacket awaitingAnswer;
     private InetSocketAddress awaitingAnswerFrom;
     /** When {@link #awaitingAnswer} was first sent, or -1 once retransmitted (Karn: no RTT sample). */
@@ -222,11 +224,17 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
                 send(new TftpPacket.Ack(data.block()), peer); // our ACK was lost
             }
             // Anything else is a stray or future block: ignored, as lock-step cannot produce it.
-        } else if (!stallAnswered && (nextBlock > 1 || ahead < 0x8000)) {
-            // A gap (ahead) or a resent window (behind): tell the server, once, where we are.
-            stallAnswered = true;
-            blocksSinceAck = 0;
-            sendAndAwait(new TftpPacket.Ack(wire(nextBlock - 1)), peer);
+        } else if (nextBlock > 1 || ahead < 0x8000) {
+            // A gap (ahead) or a resent window (behind): tell the server where we are, once per
+            // window. Blocks still ahead well after that answer (two round trips) mean the window it
+            // asked for lost its first block: answer again now rather than after a timeout.
+            long now = now();
+            if (!stallAnswered || now - stallAnsweredAt >= timer.reanswerGapNanos()) {
+                stallAnswered = true;
+                stallAnsweredAt = now;
+                blocksSinceAck = 0;
+                sendAndAwait(new TftpPacket.Ack(wire(nextBlock - 1)), peer);
+            }
         }
     }
 

@@ -19,11 +19,21 @@ record TftpUri(URI uri, String host, int port, String filename) {
      * @throws JpxeException {@code EINVAL} naming the URI and what is wrong with it
      */
     static TftpUri parse(URI uri) throws JpxeException {
-        if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).equals("tftp")) {
-            throw invalid(uri, "not a tftp: URI");
+        return parse(uri, "tftp", DEFAULT_PORT);
+    }
+
+    /**
+     * The same for the TFTP family's other schemes ({@code tftm}, {@code mtftp}), whose server
+     * listens on {@code defaultPort} unless the URI names a port.
+     *
+     * @throws JpxeException {@code EINVAL} naming the URI and what is wrong with it
+     */
+    static TftpUri parse(URI uri, String scheme, int defaultPort) throws JpxeException {
+        if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).equals(scheme)) {
+            throw invalid(uri, "not a " + scheme + ": URI");
         }
         if (uri.isOpaque() || uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
-            throw invalid(uri, "no server (expected tftp://server/file)");
+            throw invalid(uri, "no server (expected " + scheme + "://server/file)");
         }
         String host = uri.getHost();
         int port = uri.getPort();
@@ -39,10 +49,10 @@ record TftpUri(URI uri, String host, int port, String filename) {
             host = host.substring(1, host.length() - 1);
         }
         if (host.isEmpty()) {
-            throw invalid(uri, "no server (expected tftp://server/file)");
+            throw invalid(uri, "no server (expected " + scheme + "://server/file)");
         }
         if (port == -1) {
-            port = DEFAULT_PORT;
+            port = defaultPort;
         } else if (port < 1 || port > 65535) {
             throw invalid(uri, "port " + port + " is outside 1..65535");
         }

@@ -1,8 +1,12 @@
 package io.jpxe.proto.tftp.internal;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,17 +24,22 @@ import io.jpxe.api.uri.UriOpener;
 import io.jpxe.api.uri.UriScheme;
 import io.jpxe.netty.NettyRuntime;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
 
 /**
  * Opens {@code tftp://} URIs: a TFTP client (RFC 1350) with option negotiation (RFC 2347),
  * {@code blksize} (RFC 2348), {@code tsize} (RFC 2349), as iPXE's {@code net/udp/tftp.c}, plus
- * {@code windowsize} (RFC 7440) and RTT-adaptive retransmission, which iPXE lacks.
+ * {@code windowsize} (RFC 7440) and RTT-adaptive retransmission, which iPXE lacks. Also opens its
+ * multicast relatives: {@code tftm://} (RFC 2090) and {@code mtftp://} (PXE MTFTP, falling back to
+ * plain TFTP on port 69 when no MTFTP server answers), see {@link MulticastTransferHandler}.
  *
  * <p>Each transfer gets its own UDP socket (its TID) on the shared {@link NettyRuntime}, with a
  * {@link TftpDecoder}, a {@link TftpEncoder} and a {@link TftpTransferHandler}. {@link #open} only
@@ -38,7 +47,7 @@ import io.netty.util.concurrent.Future;
  * the socket's event loop.
  */
 @Component(service = UriOpener.class, configurationPid = TftpUriOpener.PID)
-@UriScheme("tftp")
+@UriScheme({"tftp", "tftm", "mtftp"})
 @Designate(ocd = TftpUriOpener.Config.class)
 public final class TftpUriOpener implements UriOpener {
 
@@ -67,6 +76,22 @@ public final class TftpUriOpener implements UriOpener {
         @AttributeDefinition(description = "Smallest SO_RCVBUF of a transfer's socket in bytes; grown to hold"
                 + " a few windows of blocks")
         int receiveBufferBytes() default 256 << 10;
+
+        @AttributeDefinition(description = "PXE MTFTP: the multicast group clients listen on (PXE option 43.1)")
+        String mtftpAddress() default "239.255.1.1";
+
+        @AttributeDefinition(description = "PXE MTFTP: the client port of the group (PXE option 43.2)")
+        int mtftpClientPort() default 3001;
+
+        @AttributeDefinition(description = "PXE MTFTP: the server port of mtftp:// URIs without one (PXE option 43.3)")
+        int mtftpServerPort() default 1759;
+
+        @AttributeDefinition(description = "PXE MTFTP: how long to listen for a transfer already running before"
+                + " asking (milliseconds; PXE option 43.4)")
+        int mtftpListenMillis() default 500;
+
+        @AttributeDefinition(description = "PXE MTFTP: unanswered open requests before falling back to TFTP")
+        int mtftpOpens() default 3;
     }
 
     /**
@@ -101,17 +126,90 @@ public final class TftpUriOpener implements UriOpener {
 
     @Override
     public Transfer open(URI uri, DataSink sink) throws JpxeException {
-        TftpUri target = TftpUri.parse(uri);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         Config settings = config;
-        EventLoop loop = runtime.eventLoopGroup().next();
-        TftpTransferHandler handler = new TftpTransferHandler(uri, target.filename(),
-                new TftpOptions(settings.blksize(), settings.windowsize()), retransmissionTimer(settings), sink);
-        if (loop.isShuttingDown()) {
-            // Listeners of a dead loop never run: fail here rather than leave the transfer hanging.
-            handler.fail(TftpFailures.io(uri, "the network runtime is shutting down", null));
-            return new TftpTransfer(loop, handler);
+        return switch (scheme) {
+            case "tftm" -> openMulticast(uri, TftpUri.parse(uri, scheme, TftpUri.DEFAULT_PORT),
+                    MulticastTransferHandler.Mode.TFTM, settings, sink);
+            case "mtftp" -> openMtftp(uri, settings, sink);
+            default -> openUnicast(uri, TftpUri.parse(uri), settings, sink);
+        };
+    }
+
+    /** PXE MTFTP, then plain TFTP on port 69 if no MTFTP server answered (as iPXE does). */
+    private Transfer openMtftp(URI uri, Config settings, DataSink sink) throws JpxeException {
+        TftpUri target = TftpUri.parse(uri, "mtftp", settings.mtftpServerPort());
+        Transfer mtftp = openMulticast(uri, target, MulticastTransferHandler.Mode.MTFTP, settings, sink);
+        return new FallbackTransfer(mtftp, MulticastTransferHandler.NoMtftpServer.class, () -> openUnicast(uri,
+                new TftpUri(uri, target.host(), TftpUri.DEFAULT_PORT, target.filename()), settings, sink));
+    }
+
+    private Transfer openMulticast(URI uri, TftpUri target, MulticastTransferHandler.Mode mode, Config settings,
+            DataSink sink) throws JpxeException {
+        InetSocketAddress mtftpGroup;
+        try {
+            mtftpGroup = new InetSocketAddress(InetAddress.ofLiteral(settings.mtftpAddress()),
+                    settings.mtftpClientPort());
+        } catch (IllegalArgumentException e) {
+            throw new JpxeException(Errno.EINVAL, "MTFTP address " + settings.mtftpAddress() + " is not an IP address");
         }
-        ChannelFuture bound = new Bootstrap()
+        EventLoop loop = runtime.eventLoopGroup().next();
+        int receiveBuffer = receiveBuffer(settings);
+        // The joiner needs the interface towards the server, known once its name is resolved.
+        GroupJoinerSlot joiner = new GroupJoinerSlot();
+        MulticastTransferHandler handler = new MulticastTransferHandler(uri, target.filename(), mode,
+                new TftpOptions(settings.blksize()), retransmissionTimer(settings), sink, joiner, mtftpGroup,
+                Duration.ofMillis(settings.mtftpListenMillis()), settings.mtftpOpens());
+        Transfer transfer = new MulticastTransfer(loop, handler);
+        if (loop.isShuttingDown()) {
+            handler.fail(TftpFailures.io(uri, "the network runtime is shutting down", null));
+            return transfer;
+        }
+        bind(loop, settings, handler, b -> {
+            if (!b.isSuccess()) {
+                handler.fail(TftpFailures.io(uri, "cannot open a UDP socket", b.cause()));
+                return;
+            }
+            Future<InetSocketAddress> resolved = runtime.addressResolverGroup().getResolver(loop)
+                    .resolve(InetSocketAddress.createUnresolved(target.host(), target.port()));
+            resolved.addListener(r -> {
+                if (!r.isSuccess()) {
+                    handler.fail(new JpxeException(Errno.EADDRNOTAVAIL,
+                            uri + ": cannot resolve server " + target.host(), r.cause()));
+                    return;
+                }
+                InetSocketAddress server = resolved.getNow();
+                NetworkInterface nic;
+                try {
+                    nic = GroupChannels.towards(server);
+                } catch (IOException e) {
+                    nic = null;
+                }
+                if (nic == null) {
+                    handler.fail(TftpFailures.io(uri, "no network interface leads to " + server.getAddress()
+                            .getHostAddress() + " to receive multicast on", null));
+                    return;
+                }
+                joiner.target = new GroupChannels(runtime, loop, nic, receiveBuffer, decoder);
+                handler.start(server);
+            });
+        });
+        return transfer;
+    }
+
+    /** Filled in once the interface is known; the handler only joins after {@code start}. */
+    private static final class GroupJoinerSlot implements MulticastTransferHandler.GroupJoiner {
+        private GroupChannels target;
+
+        @Override
+        public Future<Channel> join(InetSocketAddress group, MulticastTransferHandler handler) {
+            return target.join(group, handler);
+        }
+    }
+
+    private void bind(EventLoop loop, Config settings, ChannelHandler handler,
+            GenericFutureListener<ChannelFuture> then) {
+        new Bootstrap()
                 .group(loop)
                 .channel(runtime.datagramChannelClass())
                 .option(ChannelOption.SO_RCVBUF, receiveBuffer(settings))
@@ -121,8 +219,20 @@ public final class TftpUriOpener implements UriOpener {
                         channel.pipeline().addLast(decoder, encoder, handler);
                     }
                 })
-                .bind(0);
-        bound.addListener(b -> {
+                .bind(0)
+                .addListener(then);
+    }
+
+    private Transfer openUnicast(URI uri, TftpUri target, Config settings, DataSink sink) {
+        EventLoop loop = runtime.eventLoopGroup().next();
+        TftpTransferHandler handler = new TftpTransferHandler(uri, target.filename(),
+                new TftpOptions(settings.blksize(), settings.windowsize()), retransmissionTimer(settings), sink);
+        if (loop.isShuttingDown()) {
+            // Listeners of a dead loop never run: fail here rather than leave the transfer hanging.
+            handler.fail(TftpFailures.io(uri, "the network runtime is shutting down", null));
+            return new TftpTransfer(loop, handler);
+        }
+        bind(loop, settings, handler, b -> {
             if (!b.isSuccess()) {
                 handler.fail(TftpFailures.io(uri, "cannot open a UDP socket", b.cause()));
                 return;

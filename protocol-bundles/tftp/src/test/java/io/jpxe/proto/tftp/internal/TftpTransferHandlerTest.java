@@ -207,6 +207,25 @@ class TftpTransferHandlerTest {
     }
 
     @Test
+    void aGapStillThereTwoRoundTripsLaterIsAnsweredAgainWithoutWaitingForATimeout() throws Exception {
+        start(new TftpOptions(512, 4), defaultTimer(), sink);
+        sentTo(LISTEN);
+        channel.advanceTimeBy(2, TimeUnit.MILLISECONDS); // a 2 ms round trip
+        receive(new TftpPacket.OptionAck(Map.of("blksize", "512", "windowsize", "4")), TID);
+        sentTo(TID);
+        byte[] file = pattern(4 * 512);
+
+        receiveData(2, file, 512, 512, TID); // block 1 lost
+        assertEquals(new TftpPacket.Ack(0), sentTo(TID));
+        channel.advanceTimeBy(3, TimeUnit.MILLISECONDS);
+        receiveData(3, file, 1024, 512, TID); // still the first window's tail
+        assertNull(channel.readOutbound());
+        channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        receiveData(2, file, 512, 512, TID); // the resent window lost its first block too
+        assertEquals(new TftpPacket.Ack(0), sentTo(TID), "answered again after two round trips, not after the RTO");
+    }
+
+    @Test
     void silenceInsideAWindowIsAnsweredWithTheLastBlockInOrder() {
         start(new TftpOptions(512, 8), shortTimer(), sink);
         sentTo(LISTEN);

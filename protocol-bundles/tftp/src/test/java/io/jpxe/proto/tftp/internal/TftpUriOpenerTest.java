@@ -258,6 +258,31 @@ class TftpUriOpenerTest {
             public int receiveBufferBytes() {
                 return 256 << 10;
             }
+
+            @Override
+            public String mtftpAddress() {
+                return "239.255.1.1";
+            }
+
+            @Override
+            public int mtftpClientPort() {
+                return 3001;
+            }
+
+            @Override
+            public int mtftpServerPort() {
+                return 1759;
+            }
+
+            @Override
+            public int mtftpListenMillis() {
+                return 50;
+            }
+
+            @Override
+            public int mtftpOpens() {
+                return 3;
+            }
         };
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Interface configuration over rtnetlink: link up/down, IPv4 address, default route, VLANs.
+ * Interface configuration over rtnetlink: link up/down, IPv4 and IPv6 addresses, default route, VLANs.
  * Each call opens its own netlink socket and blocks until the kernel acknowledges. Thread-safe.
  */
 public final class Rtnetlink {
@@ -25,6 +25,10 @@ public final class Rtnetlink {
 
     public void deleteAddress(int ifindex, byte[] address, int prefix) throws IOException {
         run("delete address", RtnetlinkMessages.address(sequence.getAndIncrement(), false, ifindex, address, prefix));
+    }
+
+    public void addAddress6(int ifindex, byte[] address, int prefix) throws IOException {
+        run("add IPv6 address", RtnetlinkMessages.address6(sequence.getAndIncrement(), ifindex, address, prefix));
     }
 
     public void replaceDefaultRoute(int ifindex, byte[] gateway) throws IOException {

@@ -23,6 +23,9 @@ public final class RtnetlinkMessages {
     static final short NLM_F_EXCL = 0x200;
     static final short NLM_F_CREATE = 0x400;
     static final byte AF_INET = 2;
+    static final byte AF_INET6 = 10;
+    /** ifaddrmsg flag: no duplicate address detection, usable at once. */
+    static final byte IFA_F_NODAD = 0x02;
     static final short IFA_ADDRESS = 1;
     static final short IFA_LOCAL = 2;
     static final short IFA_BROADCAST = 4;
@@ -60,6 +63,18 @@ public final class RtnetlinkMessages {
         if (prefix < 31) {
             attribute(b, IFA_BROADCAST, broadcast(address, prefix));
         }
+        return finish(b);
+    }
+
+    /**
+     * RTM_NEWADDR of IPv6 {@code address/prefix} on {@code ifindex}, flagged NODAD: the address was
+     * leased by a DHCPv6 server that already checked it, and a boot loader cannot wait a second of
+     * duplicate address detection before fetching from it (iPXE does no DAD either).
+     */
+    public static byte[] address6(int sequence, int ifindex, byte[] address, int prefix) {
+        ByteBuffer b = start(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE, sequence);
+        b.put(AF_INET6).put((byte) prefix).put(IFA_F_NODAD).put((byte) 0).putInt(ifindex);
+        attribute(b, IFA_ADDRESS, address);
         return finish(b);
     }
 

@@ -28,6 +28,25 @@ class RtnetlinkMessagesTest {
     }
 
     @Test
+    void ipv6AddressMessageIsNodadWithOneSixteenByteAttribute() {
+        byte[] address = new byte[16];
+        address[0] = (byte) 0xfd;
+        address[15] = 0x42;
+        byte[] m = RtnetlinkMessages.address6(9, 4, address, 64);
+        ByteBuffer b = ByteBuffer.wrap(m).order(ByteOrder.nativeOrder());
+        assertEquals(m.length, b.getInt(0));
+        assertEquals(RtnetlinkMessages.RTM_NEWADDR, b.getShort(4));
+        assertEquals(10, b.get(16)); // AF_INET6
+        assertEquals(64, b.get(17));
+        assertEquals(RtnetlinkMessages.IFA_F_NODAD, b.get(18));
+        assertEquals(4, b.getInt(20));
+        assertEquals(16 + 8 + 20, m.length);
+        assertEquals(20, b.getShort(24));
+        assertEquals(RtnetlinkMessages.IFA_ADDRESS, b.getShort(26));
+        assertArrayEquals(address, java.util.Arrays.copyOfRange(m, 28, 44));
+    }
+
+    @Test
     void broadcastFollowsThePrefix() {
         assertArrayEquals(new byte[] {10, 0, 3, (byte) 255}, RtnetlinkMessages.broadcast(new byte[] {10, 0, 2, 1}, 23));
         assertArrayEquals(new byte[] {(byte) 255, (byte) 255, (byte) 255, (byte) 255},
