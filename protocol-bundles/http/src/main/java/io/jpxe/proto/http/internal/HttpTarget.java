@@ -22,7 +22,10 @@ record HttpTarget(URI uri, boolean secure, String host, int port, String request
 
     /** The {@code Host} header: the port only when it is not the scheme's default. */
     String hostHeader() {
-        String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        // an IPv6 zone id names one of this machine's interfaces: it means nothing to the server (RFC 6874 s4)
+        int zone = host.indexOf('%');
+        String address = zone >= 0 ? host.substring(0, zone) : host;
+        String h = address.indexOf(':') >= 0 ? "[" + address + "]" : address;
         return port == (secure ? 443 : 80) ? h : h + ":" + port;
     }
 
