@@ -52,7 +52,7 @@ if [ -t 0 ]; then
 else
     echo "demo: booting $(basename "$image") in QEMU ($accel)" >&2
 fi
-qemu-system-x86_64 -accel "$accel" -m 1024 -nodefaults -display none -vga none -no-reboot -serial "$serial" \
+qemu-system-x86_64 -accel "$accel" -smp 2 -m 1024 -nodefaults -display none -vga none -no-reboot -serial "$serial" \
     -cdrom "$image" -boot d \
     -netdev "user,id=n0,tftp=$work/tftp,bootfile=demo.ipxe" -device virtio-net-pci,netdev=n0 "$@"
 echo "demo: the machine powered off; HTTP requests it made:" >&2

@@ -36,8 +36,8 @@ final class QemuMachine implements AutoCloseable {
 
     /** The QEMU options every test machine shares, followed by {@code machineArgs}. */
     static QemuMachine start(Path log, List<String> machineArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of("qemu-system-x86_64", "-accel", accelerator(), "-m", "1024",
-                "-nodefaults", "-display", "none", "-vga", "none", "-no-reboot", "-serial", "stdio"));
+        List<String> command = new ArrayList<>(List.of("qemu-system-x86_64", "-accel", accelerator(), "-smp", "2",
+                "-m", "1024", "-nodefaults", "-display", "none", "-vga", "none", "-no-reboot", "-serial", "stdio"));
         command.addAll(machineArgs);
         Files.writeString(log, String.join(" ", command) + "\n");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
