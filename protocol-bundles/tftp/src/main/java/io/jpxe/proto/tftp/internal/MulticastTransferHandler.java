@@ -44,7 +44,7 @@ import io.netty.util.concurrent.Future;
  * shares. Buffers: each inbound envelope is released here; the sink sees a read-only view of a
  * payload only during its call.
  */
-final class MulticastTransferHandler extends ChannelInboundHandlerAdapter {
+final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implements CancellableHandler {
 
     enum Mode { TFTM, MTFTP }
 
@@ -117,7 +117,8 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Completes with the file size once every block arrived, or with a {@link JpxeException}. */
-    CompletableFuture<Long> completion() {
+    @Override
+    public CompletableFuture<Long> completion() {
         return completion;
     }
 
@@ -140,7 +141,8 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter {
         joinGroup(mtftpGroup, () -> schedule(listen.toNanos()));
     }
 
-    void cancel(JpxeException reason) {
+    @Override
+    public void cancel(JpxeException reason) {
         if (phase != Phase.DONE && peer != null) {
             send(new TftpPacket.Error(TftpPacket.ERROR_NOT_DEFINED, "Transfer cancelled"), peer);
         }

@@ -9,15 +9,15 @@ import io.jpxe.api.uri.Transfer;
 import io.netty.channel.EventLoop;
 
 /**
- * The caller's handle on one TFTP read: hands {@link #cancel} over to the transfer's event loop,
- * where its {@link TftpTransferHandler} lives. Thread-safe.
+ * The caller's handle on one TFTP read, unicast or multicast: hands {@link #cancel} over to the
+ * transfer's event loop, where its handler lives. Thread-safe.
  */
 final class TftpTransfer implements Transfer {
 
     private final EventLoop loop;
-    private final TftpTransferHandler handler;
+    private final CancellableHandler handler;
 
-    TftpTransfer(EventLoop loop, TftpTransferHandler handler) {
+    TftpTransfer(EventLoop loop, CancellableHandler handler) {
         this.loop = loop;
         this.handler = handler;
     }

@@ -42,7 +42,7 @@ import io.netty.util.ReferenceCountUtil;
  * {@link DataSink} sees a read-only view of a payload only during its call. When the transfer ends
  * the channel is closed, and only then does {@link #completion()} complete.
  */
-final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
+final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements CancellableHandler {
 
     private enum Phase { IDLE, REQUESTED, TRANSFERRING, DONE }
 
@@ -86,7 +86,8 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Completes with the file size once the last block is acknowledged, or with a {@link JpxeException}. */
-    CompletableFuture<Long> completion() {
+    @Override
+    public CompletableFuture<Long> completion() {
         return completion;
     }
 
@@ -110,7 +111,8 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Aborts: tells the server (ERROR 0) if it has answered, closes the channel, fails with {@code reason}. */
-    void cancel(JpxeException reason) {
+    @Override
+    public void cancel(JpxeException reason) {
         if (phase != Phase.DONE && peer != null) {
             send(new TftpPacket.Error(TftpPacket.ERROR_NOT_DEFINED, "Transfer cancelled"), peer);
         }

@@ -160,7 +160,7 @@ public final class TftpUriOpener implements UriOpener {
         MulticastTransferHandler handler = new MulticastTransferHandler(uri, target.filename(), mode,
                 new TftpOptions(settings.blksize()), retransmissionTimer(settings), sink, joiner, mtftpGroup,
                 Duration.ofMillis(settings.mtftpListenMillis()), settings.mtftpOpens());
-        Transfer transfer = new MulticastTransfer(loop, handler);
+        Transfer transfer = new TftpTransfer(loop, handler);
         if (loop.isShuttingDown()) {
             handler.fail(TftpFailures.io(uri, "the network runtime is shutting down", null));
             return transfer;
