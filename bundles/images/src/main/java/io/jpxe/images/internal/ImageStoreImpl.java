@@ -89,7 +89,7 @@ public final class ImageStoreImpl implements ImageStore {
     }
 
     /** Called by a committing writer: probes the type and registers the image. */
-    StoredImage register(String name, URI uri, long size, String sha256, Backing backing) {
+    StoredImage register(String name, URI uri, long size, Backing backing) {
         String imageName = name;
         if (imageName == null || imageName.isEmpty()) {
             imageName = uri == null ? "" : defaultName(uri);
@@ -97,7 +97,7 @@ public final class ImageStoreImpl implements ImageStore {
         if (imageName.isEmpty()) {
             imageName = "img" + nextIndex.getAndIncrement();
         }
-        StoredImage image = new StoredImage(imageName, uri, size, sha256, backing);
+        StoredImage image = new StoredImage(imageName, uri, size, backing);
         image.assignType(probe(image));
         add(image);
         return image;

@@ -3,6 +3,7 @@ package io.jpxe.images.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
@@ -21,8 +22,6 @@ final class StoreWriter implements ImageWriter {
     private final String name;
     private final URI uri;
     private final Backing backing;
-    /** Hashes sequential writes on its own thread as they arrive; the rest is read back at commit. */
-    private final PrefixDigest digest = new PrefixDigest();
     /** Volatile: progress reads it from the script thread without taking the writer's lock. */
     private volatile long size;
     private State state = State.OPEN;
@@ -43,12 +42,11 @@ final class StoreWriter implements ImageWriter {
             throw new IOException("negative offset " + position + " written to image " + describe());
         }
         ByteBuffer data = src.duplicate(); // the caller's buffer position stays as it was
-        digest.beforeWrite(position, data, backing.channel());
+        FileChannel channel = backing.channel();
         long at = position;
         while (data.hasRemaining()) {
-            at += backing.channel().write(data, at);
+            at += channel.write(data, at);
         }
-        digest.afterWrite(position, src.duplicate(), backing.channel());
         size = Math.max(size, at);
     }
 
@@ -62,15 +60,10 @@ final class StoreWriter implements ImageWriter {
         if (state != State.OPEN) {
             throw new JpxeException(Errno.EINVAL, "image " + describe() + " was already " + state.name().toLowerCase());
         }
-        String digest;
-        try {
-            digest = this.digest.finish(size, backing.channel());
-        } catch (IOException e) {
-            this.digest.close();
-            abort();
-            throw new JpxeException(Errno.EIO, "could not read back image " + describe() + ": " + e.getMessage(), e);
+        if (backing.isReleased()) {
+            throw new JpxeException(Errno.EIO, "the bytes of image " + describe() + " were released");
         }
-        StoredImage image = store.register(name, uri, size, digest, backing);
+        StoredImage image = store.register(name, uri, size, backing);
         state = State.COMMITTED;
         return image;
     }
@@ -79,7 +72,6 @@ final class StoreWriter implements ImageWriter {
     public synchronized void abort() {
         if (state == State.OPEN) {
             state = State.ABORTED;
-            digest.close();
             backing.release();
         }
     }

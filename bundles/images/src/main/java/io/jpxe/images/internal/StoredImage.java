@@ -2,10 +2,14 @@ package io.jpxe.images.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,20 +21,22 @@ import io.jpxe.api.image.Image;
  * iPXE keeps (command line, flags). Thread-safe.
  */
 final class StoredImage implements Image {
+    private static final int HASH_CHUNK = 1 << 20;
+
     private final URI uri;
     private final long size;
-    private final String sha256;
+    /** Lower-case hex, computed on first request: most images are booted, never hashed. */
+    private String sha256;
     private volatile String type;
     private final Backing backing;
     private volatile String name;
     private volatile String commandLine = "";
     private final Set<Flag> flags = EnumSet.noneOf(Flag.class);
 
-    StoredImage(String name, URI uri, long size, String sha256, Backing backing) {
+    StoredImage(String name, URI uri, long size, Backing backing) {
         this.name = Objects.requireNonNull(name, "name");
         this.uri = uri;
         this.size = size;
-        this.sha256 = sha256;
         this.backing = backing;
     }
 
@@ -98,9 +104,44 @@ final class StoredImage implements Image {
         }
     }
 
+    /**
+     * Hashes the bytes on first use and remembers the result (the bytes never change). Not during
+     * the download: hashing there took a core from the transfer (SHA-256 runs at about the speed of
+     * a local network) for a value only plans and {@code sha256sum} ask for.
+     *
+     * @throws UncheckedIOException when the bytes cannot be read (the image was released)
+     */
     @Override
-    public String sha256() {
+    public synchronized String sha256() {
+        if (sha256 == null) {
+            try {
+                sha256 = hashBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot hash image " + name + ": " + e.getMessage(), e);
+            }
+        }
         return sha256;
+    }
+
+    private String hashBytes() throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        ByteBuffer chunk = ByteBuffer.allocate(HASH_CHUNK);
+        long position = 0;
+        while (position < size) {
+            chunk.clear();
+            int n = read(position, chunk);
+            if (n <= 0) {
+                throw new IOException("image ends at " + position + " of " + size + " bytes");
+            }
+            digest.update(chunk.array(), 0, n);
+            position += n;
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Override

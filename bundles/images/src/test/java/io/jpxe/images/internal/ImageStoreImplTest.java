@@ -88,6 +88,19 @@ class ImageStoreImplTest {
     }
 
     @Test
+    void hashesOnFirstRequestAcrossChunksAndFailsClearlyOnceReleased() throws Exception {
+        byte[] data = randomBytes(3 * 1024 * 1024 + 17, 5); // more than one read-back chunk
+        Image image = store("lazy-digest", data);
+        assertEquals(sha256(data), image.sha256());
+        assertSame(image.sha256(), image.sha256(), "computed once, then remembered");
+
+        Image other = store("released", randomBytes(100, 6));
+        ((StoredImage) other).release();
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, other::sha256);
+        assertTrue(e.getMessage().contains("released"), e.getMessage());
+    }
+
+    @Test
     void digestFollowsOverwritesOfSequentiallyHashedBytes() throws Exception {
         byte[] data = randomBytes(50_000, 3);
         byte[] patched = data.clone();

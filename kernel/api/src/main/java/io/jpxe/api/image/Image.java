@@ -65,7 +65,7 @@ public interface Image {
     /** Sets or clears a flag. */
     void flag(Flag flag, boolean on);
 
-    /** SHA-256 of the bytes, lower-case hex. Computed once, on registration. */
+    /** SHA-256 of the bytes, lower-case hex. May be computed on first call (reading the whole image), then remembered. */
     String sha256();
 
     /** A new stream over the bytes; the caller closes it. */

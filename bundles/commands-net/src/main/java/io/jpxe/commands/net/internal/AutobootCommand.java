@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
@@ -23,7 +21,6 @@ import io.jpxe.api.command.ParsedCommand;
 import io.jpxe.api.image.FetchOptions;
 import io.jpxe.api.image.Image;
 import io.jpxe.api.image.ImageManager;
-import io.jpxe.api.net.NetConfigurator;
 import io.jpxe.api.net.NetDevice;
 import io.jpxe.api.settings.Settings;
 
@@ -39,18 +36,14 @@ public final class AutobootCommand implements Command {
     private static final CommandSyntax SYNTAX = CommandSyntax.builder("autoboot").usage("[<interface>...]")
             .summary("Boot from the network").arguments(0, CommandSyntax.UNLIMITED).build();
 
-    private final List<NetDevice> devices;
-    private final List<Configure.Named> configurators;
+    private final NetInventory net;
     private final ImageManager images;
     private final Settings settings;
 
     @Activate
-    public AutobootCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY)
-            List<Map.Entry<Map<String, Object>, NetConfigurator>> configurators,
-            @Reference ImageManager images, @Reference Settings settings) {
-        this.devices = devices;
-        this.configurators = Configure.Named.of(configurators);
+    public AutobootCommand(@Reference NetInventory net, @Reference ImageManager images,
+            @Reference Settings settings) {
+        this.net = net;
         this.images = images;
         this.settings = settings;
     }
@@ -62,7 +55,7 @@ public final class AutobootCommand implements Command {
 
     @Override
     public void execute(CommandContext context, ParsedCommand args) throws JpxeException {
-        List<NetDevice> candidates = NetDevices.select(devices, args.arguments());
+        List<NetDevice> candidates = NetDevices.select(net.devices(), args.arguments());
         JpxeException last = null;
         for (NetDevice device : candidates) {
             try {
@@ -91,7 +84,7 @@ public final class AutobootCommand implements Command {
                 }
             }
         }
-        Configure.device(device, configurators, null, NetDevices.LINK_WAIT, context);
+        Configure.device(device, net.configurators(), null, NetDevices.LINK_WAIT, context);
         context.console().out().print(RouteCommand.table(List.of(device), settings));
         String filename = settings.fetch("filename").orElse("");
         if (filename.isEmpty()) {

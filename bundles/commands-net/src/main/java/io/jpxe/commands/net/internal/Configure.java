@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,14 +30,8 @@ final class Configure {
     private Configure() {
     }
 
-    /** A configurator with its service properties, as DS injects tuples. */
+    /** A configurator with its {@value NetConfigurator#NAME_PROPERTY} service property. */
     record Named(String name, NetConfigurator configurator) {
-        static List<Named> of(List<Map.Entry<Map<String, Object>, NetConfigurator>> tuples) {
-            return tuples.stream()
-                    .map(t -> new Named(Objects.toString(t.getKey().get(NetConfigurator.NAME_PROPERTY), "?"), t.getValue()))
-                    .sorted(java.util.Comparator.comparing(Named::name))
-                    .toList();
-        }
     }
 
     /**

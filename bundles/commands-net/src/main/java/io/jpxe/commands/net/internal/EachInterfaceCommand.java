@@ -1,7 +1,5 @@
 package io.jpxe.commands.net.internal;
 
-import java.util.List;
-
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.Command;
 import io.jpxe.api.command.CommandContext;
@@ -16,12 +14,12 @@ import io.jpxe.api.net.NetDevice;
  */
 abstract class EachInterfaceCommand implements Command {
     private final CommandSyntax syntax;
-    private final List<NetDevice> devices;
+    private final NetInventory net;
 
-    EachInterfaceCommand(String name, String summary, List<NetDevice> devices) {
+    EachInterfaceCommand(String name, String summary, NetInventory net) {
         this.syntax = CommandSyntax.builder(name).usage("[<interface>...]").summary(summary)
                 .arguments(0, CommandSyntax.UNLIMITED).build();
-        this.devices = devices;
+        this.net = net;
     }
 
     @Override
@@ -31,7 +29,7 @@ abstract class EachInterfaceCommand implements Command {
 
     @Override
     public final void execute(CommandContext context, ParsedCommand args) throws JpxeException {
-        for (NetDevice device : NetDevices.select(devices, args.arguments())) {
+        for (NetDevice device : NetDevices.select(net.devices(), args.arguments())) {
             apply(context, device);
         }
     }

@@ -1,12 +1,10 @@
 package io.jpxe.commands.net.internal;
 
 import java.io.IOException;
-import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
@@ -21,8 +19,8 @@ import io.jpxe.api.net.NetDevice;
 public final class IfcloseCommand extends EachInterfaceCommand {
 
     @Activate
-    public IfcloseCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices) {
-        super("ifclose", "Close network interface", devices);
+    public IfcloseCommand(@Reference NetInventory net) {
+        super("ifclose", "Close network interface", net);
     }
 
     @Override

@@ -1,12 +1,10 @@
 package io.jpxe.commands.net.internal;
 
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.Command;
@@ -15,7 +13,6 @@ import io.jpxe.api.command.CommandSyntax;
 import io.jpxe.api.command.JpxeCommand;
 import io.jpxe.api.command.OptionSpec;
 import io.jpxe.api.command.ParsedCommand;
-import io.jpxe.api.net.NetConfigurator;
 import io.jpxe.api.net.NetDevice;
 
 /**
@@ -29,24 +26,19 @@ public class IfconfCommand implements Command {
     private static final OptionSpec TIMEOUT = OptionSpec.value('t', "timeout", "timeout");
 
     private final CommandSyntax syntax;
-    private final List<NetDevice> devices;
-    private final List<Configure.Named> configurators;
+    private final NetInventory net;
 
     @Activate
-    public IfconfCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY)
-            List<Map.Entry<Map<String, Object>, NetConfigurator>> configurators) {
-        this("ifconf", devices, configurators);
+    public IfconfCommand(@Reference NetInventory net) {
+        this("ifconf", net);
     }
 
-    IfconfCommand(String name, List<NetDevice> devices,
-            List<Map.Entry<Map<String, Object>, NetConfigurator>> configurators) {
+    IfconfCommand(String name, NetInventory net) {
         this.syntax = CommandSyntax.builder(name)
                 .usage("[--configurator <configurator>] [--timeout <timeout>] [<interface>...]")
                 .option(CONFIGURATOR).option(TIMEOUT).summary("Configure network interface")
                 .arguments(0, CommandSyntax.UNLIMITED).build();
-        this.devices = devices;
-        this.configurators = Configure.Named.of(configurators);
+        this.net = net;
     }
 
     @Override
@@ -58,8 +50,9 @@ public class IfconfCommand implements Command {
     public void execute(CommandContext context, ParsedCommand args) throws JpxeException {
         String only = args.value(CONFIGURATOR.longName()).orElse(null);
         var timeout = args.timeout(TIMEOUT.longName(), NetDevices.LINK_WAIT);
+        List<Configure.Named> configurators = net.configurators();
         JpxeException last = null;
-        for (NetDevice device : NetDevices.select(devices, args.arguments())) {
+        for (NetDevice device : NetDevices.select(net.devices(), args.arguments())) {
             try {
                 Configure.device(device, configurators, only, timeout, context);
                 return;

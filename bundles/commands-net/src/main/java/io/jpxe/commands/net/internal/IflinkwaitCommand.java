@@ -1,11 +1,8 @@
 package io.jpxe.commands.net.internal;
 
-import java.util.List;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.Command;
@@ -25,11 +22,11 @@ public final class IflinkwaitCommand implements Command {
             .usage("[--timeout <timeout>] [<interface>...]").option(TIMEOUT)
             .summary("Wait for link-up").arguments(0, CommandSyntax.UNLIMITED).build();
 
-    private final List<NetDevice> devices;
+    private final NetInventory net;
 
     @Activate
-    public IflinkwaitCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices) {
-        this.devices = devices;
+    public IflinkwaitCommand(@Reference NetInventory net) {
+        this.net = net;
     }
 
     @Override
@@ -40,7 +37,7 @@ public final class IflinkwaitCommand implements Command {
     @Override
     public void execute(CommandContext context, ParsedCommand args) throws JpxeException {
         JpxeException last = null;
-        for (NetDevice device : NetDevices.select(devices, args.arguments())) {
+        for (NetDevice device : NetDevices.select(net.devices(), args.arguments())) {
             try {
                 NetDevices.open(device);
                 NetDevices.waitForLink(device, args.timeout(TIMEOUT.longName(), NetDevices.LINK_WAIT), context);

@@ -1,11 +1,8 @@
 package io.jpxe.commands.net.internal;
 
-import java.util.List;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.Command;
@@ -19,8 +16,8 @@ import io.jpxe.api.net.NetDevice;
 public final class IfopenCommand extends EachInterfaceCommand {
 
     @Activate
-    public IfopenCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices) {
-        super("ifopen", "Open network interface", devices);
+    public IfopenCommand(@Reference NetInventory net) {
+        super("ifopen", "Open network interface", net);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package io.jpxe.commands.net.internal;
 
-import java.util.List;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.command.Command;
 import io.jpxe.api.command.CommandContext;
@@ -22,8 +19,8 @@ import io.jpxe.api.net.NetDevice;
 public final class IfstatCommand extends EachInterfaceCommand {
 
     @Activate
-    public IfstatCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices) {
-        super("ifstat", "Show network interface status", devices);
+    public IfstatCommand(@Reference NetInventory net) {
+        super("ifstat", "Show network interface status", net);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.Command;
@@ -27,13 +26,12 @@ public final class RouteCommand implements Command {
     private static final CommandSyntax SYNTAX = CommandSyntax.builder("route").summary("Show routing table")
             .arguments(0, 0).build();
 
-    private final List<NetDevice> devices;
+    private final NetInventory net;
     private final Settings settings;
 
     @Activate
-    public RouteCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices,
-            @Reference Settings settings) {
-        this.devices = devices;
+    public RouteCommand(@Reference NetInventory net, @Reference Settings settings) {
+        this.net = net;
         this.settings = settings;
     }
 
@@ -44,7 +42,7 @@ public final class RouteCommand implements Command {
 
     @Override
     public void execute(CommandContext context, ParsedCommand args) throws JpxeException {
-        context.console().out().print(table(NetDevices.sorted(devices), settings));
+        context.console().out().print(table(NetDevices.sorted(net.devices()), settings));
     }
 
     static String table(List<NetDevice> devices, Settings settings) {

@@ -1,11 +1,8 @@
 package io.jpxe.commands.net.internal;
 
-import java.util.List;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
@@ -28,13 +25,12 @@ public final class VcreateCommand implements Command {
             .usage("--tag <tag> [--priority <priority>] <trunk interface>").option(TAG).option(PRIORITY)
             .summary("Create a VLAN device").arguments(1, 1).build();
 
-    private final List<NetDevice> devices;
+    private final NetInventory net;
     private final VlanManager vlans;
 
     @Activate
-    public VcreateCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices,
-            @Reference VlanManager vlans) {
-        this.devices = devices;
+    public VcreateCommand(@Reference NetInventory net, @Reference VlanManager vlans) {
+        this.net = net;
         this.vlans = vlans;
     }
 
@@ -48,7 +44,7 @@ public final class VcreateCommand implements Command {
         if (!args.has(TAG.longName())) {
             throw new JpxeException(Errno.EINVAL, "Missing --tag\n" + SYNTAX.usageText(args.name()));
         }
-        NetDevice trunk = NetDevices.named(devices, args.argument(0));
+        NetDevice trunk = NetDevices.named(net.devices(), args.argument(0));
         int tag = (int) args.integer(TAG.longName(), 0);
         int priority = (int) args.integer(PRIORITY.longName(), 0);
         try {

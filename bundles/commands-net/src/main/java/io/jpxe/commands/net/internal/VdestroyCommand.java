@@ -1,11 +1,8 @@
 package io.jpxe.commands.net.internal;
 
-import java.util.List;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.Command;
@@ -23,13 +20,12 @@ public final class VdestroyCommand implements Command {
     private static final CommandSyntax SYNTAX = CommandSyntax.builder("vdestroy").usage("<interface>")
             .summary("Destroy a VLAN device").arguments(1, 1).build();
 
-    private final List<NetDevice> devices;
+    private final NetInventory net;
     private final VlanManager vlans;
 
     @Activate
-    public VdestroyCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices,
-            @Reference VlanManager vlans) {
-        this.devices = devices;
+    public VdestroyCommand(@Reference NetInventory net, @Reference VlanManager vlans) {
+        this.net = net;
         this.vlans = vlans;
     }
 
@@ -40,7 +36,7 @@ public final class VdestroyCommand implements Command {
 
     @Override
     public void execute(CommandContext context, ParsedCommand args) throws JpxeException {
-        NetDevice device = NetDevices.named(devices, args.argument(0));
+        NetDevice device = NetDevices.named(net.devices(), args.argument(0));
         try {
             vlans.destroy(device);
         } catch (JpxeException e) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.net.NetConfigurator;
-import io.jpxe.api.net.NetDevice;
 import io.jpxe.settings.internal.SettingsTree;
 import io.jpxe.testkit.RecordingContext;
 
@@ -29,9 +28,13 @@ class NetCommandsTest {
         return Map.entry(Map.of(NetConfigurator.NAME_PROPERTY, name), c);
     }
 
+    private static NetInventory devices(TestDevice... devices) {
+        return NetInventory.of(List.of(devices), List.of());
+    }
+
     @Test
     void ifstatPrintsIpxesTwoLines() throws Exception {
-        IfstatCommand ifstat = new IfstatCommand(List.of(net1, net0));
+        IfstatCommand ifstat = new IfstatCommand(devices(net1, net0));
         ifstat.execute(context, ifstat.syntax().parse(List.of("ifstat")));
         assertEquals("net0: 52:54:00:12:34:50 using virtio_net on pci:0000:00:03.0 (Ethernet) [closed]\n"
                 + "  [Link:up, TX:0 TXE:0 RX:0 RXE:0]\n"
@@ -41,7 +44,7 @@ class NetCommandsTest {
 
     @Test
     void unknownInterfaceIsNoSuchDevice() {
-        IfopenCommand ifopen = new IfopenCommand(List.of(net0));
+        IfopenCommand ifopen = new IfopenCommand(devices(net0));
         JpxeException e = assertThrows(JpxeException.class,
                 () -> ifopen.execute(context, ifopen.syntax().parse(List.of("ifopen", "net7"))));
         assertEquals(Errno.ENODEV, e.errno());
@@ -50,10 +53,10 @@ class NetCommandsTest {
 
     @Test
     void ifopenAndIfcloseActOnTheNamedInterfacesOrAll() throws Exception {
-        IfopenCommand ifopen = new IfopenCommand(List.of(net0, net1));
+        IfopenCommand ifopen = new IfopenCommand(devices(net0, net1));
         ifopen.execute(context, ifopen.syntax().parse(List.of("ifopen", "net1")));
         assertEquals(List.of(false, true), List.of(net0.open, net1.open));
-        IfcloseCommand ifclose = new IfcloseCommand(List.of(net0, net1));
+        IfcloseCommand ifclose = new IfcloseCommand(devices(net0, net1));
         ifclose.execute(context, ifclose.syntax().parse(List.of("ifclose")));
         assertEquals(List.of(1, 1), List.of(net0.closes, net1.closes));
         assertEquals(List.of(false, false), List.of(net0.open, net1.open));
@@ -66,7 +69,7 @@ class NetCommandsTest {
                 throw new JpxeException(Errno.ETIMEDOUT, "");
             }
         };
-        DhcpCommand dhcp = new DhcpCommand(List.<NetDevice>of(net0, net1), List.of(configurator("dhcp", onlyNet1)));
+        DhcpCommand dhcp = new DhcpCommand(NetInventory.of(List.of(net0, net1), List.of(configurator("dhcp", onlyNet1))));
         dhcp.execute(context, dhcp.syntax().parse(List.of("dhcp")));
         assertEquals("Configuring (net0 52:54:00:12:34:50)... Connection timed out\n"
                 + "Configuring (net1 52:54:00:12:34:51)... ok\n", context.console().errors());
@@ -79,7 +82,7 @@ class NetCommandsTest {
         NetConfigurator never = (device, ctx) -> {
             throw new JpxeException(Errno.ETIMEDOUT, "");
         };
-        IfconfCommand ifconf = new IfconfCommand(List.<NetDevice>of(net0), List.of(configurator("dhcp", never)));
+        IfconfCommand ifconf = new IfconfCommand(NetInventory.of(List.of(net0), List.of(configurator("dhcp", never))));
         JpxeException e = assertThrows(JpxeException.class,
                 () -> ifconf.execute(context, ifconf.syntax().parse(List.of("ifconf", "-c", "dhcp", "net0"))));
         assertEquals("Could not configure net0: Connection timed out", e.describe());
@@ -93,7 +96,7 @@ class NetCommandsTest {
     void linkThatStaysDownFailsTheConfiguration() {
         net0.link = false;
         JpxeException e = assertThrows(JpxeException.class, () -> Configure.device(net0,
-                Configure.Named.of(List.of(configurator("dhcp", (d, c) -> { }))), null, Duration.ofMillis(150),
+                List.of(new Configure.Named("dhcp", (d, c) -> { })), null, Duration.ofMillis(150),
                 context));
         assertEquals(Errno.ENETUNREACH, e.errno());
     }

@@ -42,43 +42,20 @@ import io.jpxe.api.settings.SettingsBlock;
 @Component(service = NetConfigurator.class, property = NetConfigurator.NAME_PROPERTY + "=dhcp")
 public final class DhcpConfigurator implements NetConfigurator {
     private static final int PROXYDHCP_PRIORITY = 1;
-    /** Framework property: {@code false} switches IPv6 off (no {@code ipv6} configurator). */
-    static final String IPV6_PROPERTY = "jpxe.ipv6";
     /** A VLAN's carrier follows its trunk's at once; this only bounds a broken driver. */
     private static final java.time.Duration VLAN_LINK_WAIT = java.time.Duration.ofSeconds(5);
 
     private final BundleContext context;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, List<ServiceRegistration<SettingsBlock>>> published = new HashMap<>();
-    private volatile Settings settings;
+    /** Static and mandatory: every image has the settings tree (a dynamic optional reference raced at start-up). */
+    private final Settings settings;
     private volatile VlanManager vlans;
 
-    private final Ipv6Configurator ipv6;
-    private final ServiceRegistration<NetConfigurator> ipv6Registration;
-
-    /**
-     * Also offers the {@code ipv6} configurator unless framework property {@value #IPV6_PROPERTY} is
-     * {@code false}: a profile switches IPv6 off in its {@code -runproperties} (or a user with
-     * {@code -D}) without a rebuild, and the NIC bundle reads the same property.
-     */
     @Activate
-    public DhcpConfigurator(BundleContext context) {
+    public DhcpConfigurator(BundleContext context, @Reference(name = "settings") Settings settings) {
         this.context = context;
-        if ("false".equalsIgnoreCase(String.valueOf(context.getProperty(IPV6_PROPERTY)).trim())) {
-            ipv6 = null;
-            ipv6Registration = null;
-        } else {
-            ipv6 = new Ipv6Configurator(context, this::requests);
-            Hashtable<String, Object> properties = new Hashtable<>();
-            properties.put(NetConfigurator.NAME_PROPERTY, "ipv6");
-            ipv6Registration = context.registerService(NetConfigurator.class, ipv6, properties);
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindSettings(Settings value) {
-        settings = value;
+        this.settings = settings;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -90,12 +67,6 @@ public final class DhcpConfigurator implements NetConfigurator {
     void unbindVlans(VlanManager value) {
         if (vlans == value) {
             vlans = null;
-        }
-    }
-
-    void unbindSettings(Settings value) {
-        if (settings == value) {
-            settings = null;
         }
     }
 
@@ -155,7 +126,7 @@ public final class DhcpConfigurator implements NetConfigurator {
         return requests(mac, settings);
     }
 
-    /** As above, given the settings tree (may be {@code null}). */
+    /** As above, given the settings tree (may be {@code null}); DHCPv6 and PXEBS present the same client. */
     static DhcpRequests requests(byte[] mac, Settings s) {
         DhcpRequests r = DhcpRequests.defaults(mac, System.getProperty("os.arch", ""));
         if (s != null) {
@@ -226,10 +197,6 @@ public final class DhcpConfigurator implements NetConfigurator {
 
     @Deactivate
     synchronized void deactivate() {
-        if (ipv6Registration != null) {
-            unregister(ipv6Registration);
-            ipv6.close();
-        }
         published.values().forEach(list -> list.forEach(DhcpConfigurator::unregister));
         published.clear();
     }

@@ -16,16 +16,23 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.command.CommandContext;
 import io.jpxe.api.net.NetConfigurator;
 import io.jpxe.api.net.NetDevice;
+import io.jpxe.api.settings.Settings;
 import io.jpxe.api.settings.SettingsBlock;
 
 /**
@@ -35,23 +42,44 @@ import io.jpxe.api.settings.SettingsBlock;
  * in image mode). When the router sets M, a stateful DHCPv6 exchange leases an address, applied
  * through the device; with only O, an Information-request fetches the other options. The Reply is
  * published as {@code netN.dhcpv6}. Thread-safe; devices are configured independently.
+ *
+ * <p>An immediate component that registers itself as the {@code ipv6} {@link NetConfigurator} when the
+ * bundle starts, unless framework property {@value #IPV6_PROPERTY} is {@code false}: a profile switches
+ * IPv6 off in its {@code -runproperties} (or a user with {@code -D}) without a rebuild, and the NIC
+ * bundle reads the same property. DS cannot make a service depend on a framework property, hence the
+ * registration by hand; doing it here, at bundle start, rather than from {@link DhcpConfigurator}'s
+ * lazy activation keeps it from landing in the middle of another component's activation (the
+ * {@code dhcp} command's, which then timed out in SCR for 10 s at shutdown).
  */
-final class Ipv6Configurator implements NetConfigurator {
+@Component(service = {}, immediate = true)
+public final class Ipv6Configurator implements NetConfigurator {
+    /** Framework property: {@code false} switches IPv6 off (no {@code ipv6} configurator). */
+    static final String IPV6_PROPERTY = "jpxe.ipv6";
     private static final Duration LINK_LOCAL_WAIT = Duration.ofSeconds(5);
     private static final Duration SLAAC_WAIT = Duration.ofSeconds(3);
     private static final int NO_PREFIX = 128;
 
     private final BundleContext context;
-    private final Function<byte[], DhcpRequests> identity;
-    private final Path ifInet6;
+    private final Path ifInet6 = Inet6Addresses.PROC;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, List<ServiceRegistration<SettingsBlock>>> published = new HashMap<>();
+    /** Static and mandatory: every image has the settings tree (a dynamic optional reference raced at start-up). */
+    private final Settings settings;
+    private ServiceRegistration<NetConfigurator> registration;
 
-    /** @param identity the DHCPv4 identity for a MAC, so both protocols present the same client */
-    Ipv6Configurator(BundleContext context, Function<byte[], DhcpRequests> identity) {
+    @Activate
+    public Ipv6Configurator(BundleContext context, @Reference(name = "settings") Settings settings) {
         this.context = context;
-        this.identity = identity;
-        this.ifInet6 = Inet6Addresses.PROC;
+        this.settings = settings;
+    }
+
+    @Activate
+    synchronized void activate() {
+        if (!"false".equalsIgnoreCase(String.valueOf(context.getProperty(IPV6_PROPERTY)).trim())) {
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put(NetConfigurator.NAME_PROPERTY, "ipv6");
+            registration = context.registerService(NetConfigurator.class, this, properties);
+        }
     }
 
     @Override
@@ -123,7 +151,8 @@ final class Ipv6Configurator implements NetConfigurator {
 
     private Ipv6Settings dhcpv6(NetDevice device, Ndp.RouterAdvertisement ra, CommandContext command)
             throws JpxeException {
-        Dhcpv6Requests requests = Dhcpv6Requests.of(identity.apply(device.macAddress()));
+        // the DHCPv4 identity, so both protocols present the same client
+        Dhcpv6Requests requests = Dhcpv6Requests.of(DhcpConfigurator.requests(device.macAddress(), settings));
         Dhcpv6Message reply;
         try (Dhcpv6Socket socket = Dhcpv6Socket.open(device.interfaceName(), ifInet6, LINK_LOCAL_WAIT,
                 command::checkCancelled)) {
@@ -216,7 +245,12 @@ final class Ipv6Configurator implements NetConfigurator {
         }
     }
 
-    synchronized void close() {
+    @Deactivate
+    synchronized void deactivate() {
+        if (registration != null) {
+            unregister(registration);
+            registration = null;
+        }
         published.values().forEach(list -> list.forEach(Ipv6Configurator::unregister));
         published.clear();
     }

@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.Errno;
@@ -44,16 +46,17 @@ public final class PxebsCommand implements Command {
     private static final CommandSyntax SYNTAX = CommandSyntax.builder("pxebs").usage("<interface> <server type>")
             .summary("Perform PXE Boot Server Discovery").arguments(2, 2).build();
 
-    private final List<NetDevice> devices;
+    /** Dynamic: a NIC coming or going must not restart the command and drop the {@code pxebs} block. */
+    @Reference(service = NetDevice.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<NetDevice> devices = List.of();
     private final Settings settings;
     private final BundleContext context;
     private final SecureRandom random = new SecureRandom();
     private ServiceRegistration<SettingsBlock> published;
 
     @Activate
-    public PxebsCommand(@Reference(policyOption = ReferencePolicyOption.GREEDY) List<NetDevice> devices,
-            @Reference Settings settings, BundleContext context) {
-        this.devices = devices;
+    public PxebsCommand(@Reference Settings settings, BundleContext context) {
         this.settings = settings;
         this.context = context;
     }

@@ -55,14 +55,17 @@ public final class HttpClientImpl implements HttpClient {
     private final HttpConnections connections;
     private final HttpPolicy policy;
     private volatile SecureLayer secureLayer;
-    private volatile Settings settings;
+    /** Static and mandatory: every image has the settings tree (a dynamic optional reference raced at start-up). */
+    private final Settings settings;
 
     private final ParamLists paramLists;
 
     @Activate
     public HttpClientImpl(@Reference(name = "runtime") NettyRuntime runtime,
-            @Reference(name = "paramLists") ParamLists paramLists, Config config) {
+            @Reference(name = "paramLists") ParamLists paramLists, @Reference(name = "settings") Settings settings,
+            Config config) {
         this.runtime = runtime;
+        this.settings = settings;
         this.paramLists = paramLists;
         HttpPolicy defaults = HttpPolicy.defaults();
         this.policy = new HttpPolicy(config.maxRedirects(), config.maxResumes(), config.maxRetries(),
@@ -80,18 +83,6 @@ public final class HttpClientImpl implements HttpClient {
     void unbindSecureLayer(SecureLayer layer) {
         if (secureLayer == layer) {
             secureLayer = null;
-        }
-    }
-
-    @Reference(name = "settings", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindSettings(Settings s) {
-        settings = s;
-    }
-
-    void unbindSettings(Settings s) {
-        if (settings == s) {
-            settings = null;
         }
     }
 

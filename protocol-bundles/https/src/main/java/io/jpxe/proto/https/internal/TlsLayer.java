@@ -14,18 +14,17 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.image.ImageStore;
 import io.jpxe.api.settings.Settings;
 import io.jpxe.proto.http.SecureLayer;
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -34,7 +33,11 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 
 /**
- * TLS 1.2 and 1.3 (the JDK's engine) under HTTP: SNI and RFC 2818 host name checks, certificates
+ * TLS 1.2 and 1.3 under HTTP, on BoringSSL when the image carries Netty's native TLS fragment
+ * (feature {@code tls-native}) and on the JDK's engine otherwise; framework property
+ * {@value #PROVIDER_PROPERTY} ({@code jdk} or {@code openssl}) forces one. The native engine decrypts
+ * in C with no JIT warm-up: a fresh JVM's JDK engine runs its first hundreds of megabytes through
+ * interpreted and C1 code. Either way: : SNI and RFC 2818 host name checks, certificates
  * checked by a {@link CheckingTrustManager} against the {@link TrustStore} and {@code ${trust}},
  * read at each connection so a script's {@code set trust ...} applies to its next download; a client
  * certificate from {@code ${cert}} and {@code ${privkey}} (see {@link ClientIdentity}) when set.
@@ -50,44 +53,76 @@ public final class TlsLayer implements SecureLayer {
      */
     private static final List<String> CIPHER_SUITES = aes128First();
     private static final long HANDSHAKE_TIMEOUT_MILLIS = 15_000;
+    static final String PROVIDER_PROPERTY = "jpxe.tls.provider";
 
     private final TrustStore store;
     private final Clock clock;
-    private volatile Settings settings;
-    private volatile ImageStore images;
+    private final SslProvider provider;
+    /** Null only in tests that pass {@code ${trust}} themselves. */
+    private final Settings settings;
+    private final ImageStore images;
 
+    /**
+     * Settings and the image store are static, mandatory references: every image has both, and a
+     * dynamic optional one raced with their registration at start-up (SCR activated the layer first
+     * and, once in a while, never called the bind method, so {@code ${trust}} was ignored).
+     */
     @Activate
-    public TlsLayer(@Reference(name = "store") TrustStore store) {
-        this(store, Clock.systemUTC());
+    public TlsLayer(@Reference(name = "store") TrustStore store, @Reference(name = "settings") Settings settings,
+            @Reference(name = "images") ImageStore images, BundleContext context) {
+        this(store, Clock.systemUTC(), provider(context.getProperty(PROVIDER_PROPERTY)), settings, images);
     }
 
-    TlsLayer(TrustStore store, Clock clock) {
+    TlsLayer(TrustStore store, Clock clock, SslProvider provider) {
+        this(store, clock, provider, null, null);
+    }
+
+    private TlsLayer(TrustStore store, Clock clock, SslProvider provider, Settings settings, ImageStore images) {
         this.store = store;
         this.clock = clock;
+        this.provider = provider;
+        this.settings = settings;
+        this.images = images;
     }
 
-    @Reference(name = "settings", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindSettings(Settings s) {
-        settings = s;
-    }
-
-    void unbindSettings(Settings s) {
-        if (settings == s) {
-            settings = null;
+    /**
+     * The engine to use: {@code requested} ({@code jdk} or {@code openssl}) or, when unset, the
+     * native one if it loads.
+     *
+     * @throws IllegalArgumentException for another value, or {@code openssl} when it does not load
+     */
+    static SslProvider provider(String requested) {
+        String wanted = requested == null ? "" : requested.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (wanted) {
+            case "" -> {
+                return nativeAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+            }
+            case "jdk" -> {
+                return SslProvider.JDK;
+            }
+            case "openssl" -> {
+                if (!nativeAvailable()) {
+                    throw new IllegalArgumentException(PROVIDER_PROPERTY + "=openssl, but Netty's native TLS does not"
+                            + " load here: " + OpenSsl.unavailabilityCause());
+                }
+                return SslProvider.OPENSSL;
+            }
+            default -> throw new IllegalArgumentException(PROVIDER_PROPERTY + " must be jdk or openssl, not '"
+                    + requested + "'");
         }
     }
 
-    @Reference(name = "images", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindImages(ImageStore store) {
-        images = store;
+    private static boolean nativeAvailable() {
+        try {
+            return OpenSsl.isAvailable();
+        } catch (LinkageError tcnativeNotWired) {
+            return false;
+        }
     }
 
-    void unbindImages(ImageStore store) {
-        if (images == store) {
-            images = null;
-        }
+    /** The engine connections use (for diagnostics and tests). */
+    SslProvider provider() {
+        return provider;
     }
 
     @Override
@@ -145,9 +180,11 @@ public final class TlsLayer implements SecureLayer {
     private SslHandler handler(Channel channel, String host, int port, String trust, ClientIdentity identity)
             throws SSLException {
         SslContextBuilder builder = SslContextBuilder.forClient()
-                .sslProvider(SslProvider.JDK)
+                .sslProvider(provider)
                 .protocols("TLSv1.3", "TLSv1.2")
-                .ciphers(CIPHER_SUITES)
+                // BoringSSL's own order already favours what the CPU accelerates; the JDK's list has
+                // suites it lacks (DSS), which would fail the context.
+                .ciphers(provider == SslProvider.JDK ? CIPHER_SUITES : null)
                 .trustManager(new CheckingTrustManager(store, trust, host, clock.instant()));
         if (identity != null) {
             builder.keyManager(identity.key(), identity.chain());

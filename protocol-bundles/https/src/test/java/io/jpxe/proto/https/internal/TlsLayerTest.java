@@ -2,6 +2,7 @@ package io.jpxe.proto.https.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -10,7 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
@@ -24,6 +26,7 @@ import io.netty.pkitesting.X509Bundle;
 import io.netty.util.concurrent.Future;
 
 /** Handshakes between the TLS layer and a scripted server on EmbeddedChannels: each refusal says why. */
+/** Every case on both engines: the JDK's and Netty's BoringSSL (the test class path carries its native library). */
 class TlsLayerTest {
 
     private static final URI URI_X = URI.create("https://boot.test/x");
@@ -42,11 +45,12 @@ class TlsLayerTest {
         return selfSigned(host, NOW.minus(1, ChronoUnit.DAYS), NOW.plus(30, ChronoUnit.DAYS));
     }
 
-    private Future<Channel> handshake(X509Bundle server, String host, String trust, Instant clock) throws Exception {
+    private Future<Channel> handshake(SslProvider provider, X509Bundle server, String host, String trust, Instant clock)
+            throws Exception {
         EmbeddedChannel serverChannel = new EmbeddedChannel(SslContextBuilder.forServer(server.toKeyManagerFactory())
                 .sslProvider(SslProvider.JDK).build().newHandler(io.netty.buffer.ByteBufAllocator.DEFAULT));
         EmbeddedChannel client = new EmbeddedChannel();
-        TlsLayer layer = new TlsLayer(store, Clock.fixed(clock, ZoneOffset.UTC));
+        TlsLayer layer = new TlsLayer(store, Clock.fixed(clock, ZoneOffset.UTC), provider);
         Future<Channel> secured = layer.secure(client, host, 443, URI_X, trust);
         for (int round = 0; round < 20 && !secured.isDone(); round++) {
             pump(client, serverChannel);
@@ -75,17 +79,19 @@ class TlsLayerTest {
         return assertInstanceOf(JpxeException.class, secured.cause());
     }
 
-    @Test
-    void trustsASelfSignedServerByItsFingerprintInTrust() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    void trustsASelfSignedServerByItsFingerprintInTrust(SslProvider provider) throws Exception {
         X509Bundle server = valid("boot.test");
 
-        Future<Channel> secured = handshake(server, "boot.test", TrustStore.fingerprint(server.getCertificate()), NOW);
+        Future<Channel> secured = handshake(provider, server, "boot.test", TrustStore.fingerprint(server.getCertificate()), NOW);
 
         assertTrue(secured.isSuccess(), () -> String.valueOf(secured.cause()));
     }
 
-    @Test
-    void trustsACertificateAddedWithCertstore() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    void trustsACertificateAddedWithCertstore(SslProvider provider) throws Exception {
         X509Bundle ca = new CertificateBuilder().subject("CN=Boot CA").ecp256().setIsCertificateAuthority(true)
                 .notBefore(NOW.minus(1, ChronoUnit.DAYS)).notAfter(NOW.plus(300, ChronoUnit.DAYS)).buildSelfSigned();
         X509Bundle leaf = new CertificateBuilder().subject("CN=boot.test").addSanDnsName("boot.test").ecp256()
@@ -93,16 +99,17 @@ class TlsLayerTest {
                 .addExtendedKeyUsageServerAuth().buildIssuedBy(ca);
         store.add(ca.getCertificate());
 
-        Future<Channel> secured = handshake(leaf, "boot.test", null, NOW);
+        Future<Channel> secured = handshake(provider, leaf, "boot.test", null, NOW);
 
         assertTrue(secured.isSuccess(), () -> String.valueOf(secured.cause()));
     }
 
-    @Test
-    void namesAnUnknownCaAndTheFingerprintToTrust() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    void namesAnUnknownCaAndTheFingerprintToTrust(SslProvider provider) throws Exception {
         X509Bundle server = valid("boot.test");
 
-        JpxeException e = failure(handshake(server, "boot.test", null, NOW));
+        JpxeException e = failure(handshake(provider, server, "boot.test", null, NOW));
 
         assertEquals(Errno.EACCES, e.errno());
         assertEquals("https://boot.test/x: the certificate of CN=boot.test is issued by CN=boot.test, a CA this"
@@ -111,42 +118,46 @@ class TlsLayerTest {
                 e.getMessage());
     }
 
-    @Test
-    void namesAWrongHost() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    void namesAWrongHost(SslProvider provider) throws Exception {
         X509Bundle server = valid("boot.test");
 
-        JpxeException e = failure(handshake(server, "evil.test", TrustStore.fingerprint(server.getCertificate()), NOW));
+        JpxeException e = failure(handshake(provider, server, "evil.test", TrustStore.fingerprint(server.getCertificate()), NOW));
 
         assertEquals("https://boot.test/x: the certificate is for boot.test, not evil.test", e.getMessage());
     }
 
-    @Test
-    void namesAnExpiredCertificate() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    void namesAnExpiredCertificate(SslProvider provider) throws Exception {
         X509Bundle server = selfSigned("boot.test", NOW.minus(60, ChronoUnit.DAYS), NOW.minus(1, ChronoUnit.DAYS));
 
-        JpxeException e = failure(handshake(server, "boot.test", TrustStore.fingerprint(server.getCertificate()), NOW));
+        JpxeException e = failure(handshake(provider, server, "boot.test", TrustStore.fingerprint(server.getCertificate()), NOW));
 
         assertTrue(e.getMessage().startsWith("https://boot.test/x: the certificate of CN=boot.test expired on "
                 + NOW.minus(1, ChronoUnit.DAYS).toString().substring(0, 10)), e.getMessage());
     }
 
-    @Test
-    void tellsAWrongClockFromANotYetValidCertificate() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    void tellsAWrongClockFromANotYetValidCertificate(SslProvider provider) throws Exception {
         X509Bundle server = valid("boot.test");
         String trust = TrustStore.fingerprint(server.getCertificate());
 
-        JpxeException clock = failure(handshake(server, "boot.test", trust, Instant.parse("2001-01-01T00:00:00Z")));
-        JpxeException early = failure(handshake(server, "boot.test", trust, NOW.minus(10, ChronoUnit.DAYS)));
+        JpxeException clock = failure(handshake(provider, server, "boot.test", trust, Instant.parse("2001-01-01T00:00:00Z")));
+        JpxeException early = failure(handshake(provider, server, "boot.test", trust, NOW.minus(10, ChronoUnit.DAYS)));
 
         assertTrue(clock.getMessage().contains("this machine's clock says 2001-01-01T00:00:00Z, which cannot be right"),
                 clock.getMessage());
         assertTrue(early.getMessage().contains("is not valid before"), early.getMessage());
     }
 
-    @Test
-    void aTruncatedHandshakeSaysTheServerBrokeOff() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    void aTruncatedHandshakeSaysTheServerBrokeOff(SslProvider provider) throws Exception {
         EmbeddedChannel client = new EmbeddedChannel();
-        TlsLayer layer = new TlsLayer(store, Clock.fixed(NOW, ZoneOffset.UTC));
+        TlsLayer layer = new TlsLayer(store, Clock.fixed(NOW, ZoneOffset.UTC), provider);
         Future<Channel> secured = layer.secure(client, "boot.test", 443, URI_X, null);
         ByteBuf hello = client.readOutbound();
         assertTrue(hello != null && hello.readableBytes() > 0, "a ClientHello went out");
@@ -158,14 +169,26 @@ class TlsLayerTest {
         assertTrue(e.getMessage().contains("broke off"), e.getMessage());
     }
 
-    @Test
-    void refusesATrustSettingThatIsNoFingerprint() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    void refusesATrustSettingThatIsNoFingerprint(SslProvider provider) throws Exception {
         X509Bundle server = valid("boot.test");
 
-        JpxeException e = failure(handshake(server, "boot.test", "not-hex", NOW));
+        JpxeException e = failure(handshake(provider, server, "boot.test", "not-hex", NOW));
 
         assertEquals(Errno.EINVAL, e.errno());
         assertTrue(e.getMessage().contains("${trust} \"not-hex\" is not a list of SHA-256 fingerprints"),
                 e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void prefersTheNativeEngineWhenItLoadsAndHonoursTheOverride() {
+        assertTrue(io.netty.handler.ssl.OpenSsl.isAvailable(), () -> "BoringSSL should load from the test class path: "
+                + io.netty.handler.ssl.OpenSsl.unavailabilityCause());
+        assertEquals(SslProvider.OPENSSL, TlsLayer.provider(null));
+        assertEquals(SslProvider.JDK, TlsLayer.provider(" JDK "));
+        assertEquals(SslProvider.OPENSSL, TlsLayer.provider("openssl"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TlsLayer.provider("gnutls"));
+        assertEquals("jpxe.tls.provider must be jdk or openssl, not 'gnutls'", e.getMessage());
     }
 }

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
@@ -92,7 +90,7 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
     private int unansweredOpens;
     private TftpPacket awaiting;
     private long awaitingSince = -1;
-    private ScheduledFuture<?> timeout;
+    private DeadlineAlarm alarm;
     private ChannelFuture lastWrite;
     private Throwable lastSendFailure;
 
@@ -125,6 +123,7 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.alarm = new DeadlineAlarm(ctx.executor(), this::onTimeout);
     }
 
     /** Starts: TFTM asks at once; MTFTP joins its group and listens first. Ignored once started. */
@@ -399,14 +398,10 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
     }
 
     private void schedule(long nanos) {
-        if (timeout != null) {
-            timeout.cancel(false);
-        }
-        timeout = ctx.executor().schedule(this::onTimeout, nanos, TimeUnit.NANOSECONDS);
+        alarm.arm(nanos);
     }
 
     private void onTimeout() {
-        timeout = null;
         switch (phase) {
             case LISTENING -> {
                 if (!blocks.complete()) {
@@ -445,9 +440,8 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
             return;
         }
         phase = Phase.DONE;
-        if (timeout != null) {
-            timeout.cancel(false);
-            timeout = null;
+        if (alarm != null) {
+            alarm.close();
         }
         if (groupChannel != null) {
             groupChannel.close();

@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
@@ -73,7 +71,7 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
     private InetSocketAddress awaitingAnswerFrom;
     /** When {@link #awaitingAnswer} was first sent, or -1 once retransmitted (Karn: no RTT sample). */
     private long awaitingSince = -1;
-    private ScheduledFuture<?> retransmitTimer;
+    private DeadlineAlarm alarm;
     private ChannelFuture lastWrite;
     private Throwable lastSendFailure;
 
@@ -94,6 +92,7 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.alarm = new DeadlineAlarm(ctx.executor(), this::onTimeout);
     }
 
     /** Sends the read request to {@code server} (port 69 or the URI's). Ignored once started or ended. */
@@ -318,19 +317,16 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
     }
 
     private void armTimer() {
-        cancelTimer();
-        retransmitTimer = ctx.executor().schedule(this::onTimeout, timer.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        alarm.arm(timer.timeout().toNanos());
     }
 
     private void cancelTimer() {
-        if (retransmitTimer != null) {
-            retransmitTimer.cancel(false);
-            retransmitTimer = null;
+        if (alarm != null) {
+            alarm.disarm();
         }
     }
 
     private void onTimeout() {
-        retransmitTimer = null;
         if (phase == Phase.DONE) {
             return;
         }
@@ -351,7 +347,9 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
             return;
         }
         phase = Phase.DONE;
-        cancelTimer();
+        if (alarm != null) {
+            alarm.close();
+        }
         awaitingAnswer = null;
         Runnable complete = () -> {
             if (failure == null) {
