@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Download throughput of jPXE (standard profile) beside the reference clients, on loopback, against
 # the same real servers in the same run: HTTP and HTTPS (nginx) and FTP (vsftpd) vs curl; TFTP
-# lock-step (tftpd-hpa) and RFC 7440 windowsize (atftpd) vs curl, atftp and tftp-hpa. Then jPXE's
-# peak heap for a 1 GiB HTTP download under -Xmx128m.
+# lock-step (tftpd-hpa) and RFC 7440 windowsize (atftpd) vs curl, atftp and tftp-hpa; HTTP, HTTPS and
+# FTP again with a 1 GiB file. Then jPXE's peak heap for a 1 GiB HTTP download under -Xmx128m.
 #
 #   tools/bench-transfer.sh [RUNS]        (default 5; prints medians and ratios)
 #   JPXE_JAR=path/to/jpxe-standard.jar tools/bench-transfer.sh   (benchmarks that image instead)
@@ -39,7 +39,7 @@ await() { # proto port
 
 echo "preparing ${size_mib} MiB and 1 GiB files in $s ..." >&2
 head -c $((size_mib << 20)) /dev/urandom > "$s/root/big.bin"
-head -c $((1 << 30)) /dev/zero > "$s/root/huge.bin"
+for _ in 1 2 3 4; do cat "$s/root/big.bin"; done > "$s/root/huge.bin"
 echo tiny > "$s/root/tiny.bin"
 chmod 644 "$s/root/"*
 
@@ -91,38 +91,43 @@ jpxe_run() { # script text -> seconds
 median() { python3 -c 'import statistics,sys; print("%.3f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 
 declare -A result
-# jpxe NAME BASE-URI: median transfer seconds of big.bin
+# jpxe NAME BASE-URI [FILE]: median transfer seconds of FILE (big.bin)
 bench_jpxe() {
-    local name="$1" base="$2" with=() without=()
+    local name="$1" base="$2" file="${3:-big.bin}" with=() without=()
     for _ in $(seq "$runs"); do
         without+=("$(jpxe_run "imgfetch ${base}tiny.bin\n")")
-        with+=("$(jpxe_run "imgfetch ${base}tiny.bin\nimgfetch ${base}big.bin\n")")
+        with+=("$(jpxe_run "imgfetch ${base}tiny.bin\nimgfetch ${base}${file}\n")")
     done
     result[$name]=$(echo "$(median "${with[@]}") - $(median "${without[@]}")" | bc)
     echo "  $name: ${result[$name]} s (end to end $(median "${with[@]}") s, start-up run $(median "${without[@]}") s)" >&2
 }
 bench_cmd() { # NAME command...
     local name="$1" times=(); shift
-    for _ in $(seq "$runs"); do rm -f "$s/out/big.bin"; times+=("$(timed "$@")"); done
+    for _ in $(seq "$runs"); do rm -f "$s/out/"*; times+=("$(timed "$@")"); done
     result[$name]=$(median "${times[@]}")
     echo "  $name: ${result[$name]} s" >&2
 }
 
-echo "HTTP / HTTPS / FTP, ${size_mib} MiB, $runs runs each" >&2
-# jPXE's image store hashes every image (SHA-256, for the boot plan) while it downloads: sha256sum
-# after curl is the same work done by the reference tools, for a like-for-like column.
-bench_cmd sha256 sha256sum "$s/root/big.bin"
+echo "HTTP / HTTPS / FTP, ${size_mib} MiB and 1 GiB, $runs runs each" >&2
 bench_cmd curl-http curl -sf -o "$s/out/big.bin" "http://127.0.0.1:$http/big.bin"
 bench_jpxe jpxe-http "http://127.0.0.1:$http/"
 bench_cmd curl-https curl -sf --cacert "$s/cert.pem" -o "$s/out/big.bin" "https://localhost:$https/big.bin"
 bench_jpxe jpxe-https "https://localhost:$https/"
 bench_cmd curl-ftp curl -sf -o "$s/out/big.bin" "ftp://127.0.0.1:$ftp/big.bin"
 bench_jpxe jpxe-ftp "ftp://127.0.0.1:$ftp/"
+bench_cmd curl-http-1g curl -sf -o "$s/out/huge.bin" "http://127.0.0.1:$http/huge.bin"
+bench_jpxe jpxe-http-1g "http://127.0.0.1:$http/" huge.bin
+bench_cmd curl-https-1g curl -sf --cacert "$s/cert.pem" -o "$s/out/huge.bin" "https://localhost:$https/huge.bin"
+bench_jpxe jpxe-https-1g "https://localhost:$https/" huge.bin
+bench_cmd curl-ftp-1g curl -sf -o "$s/out/huge.bin" "ftp://127.0.0.1:$ftp/huge.bin"
+bench_jpxe jpxe-ftp-1g "ftp://127.0.0.1:$ftp/" huge.bin
 
 echo "TFTP, ${size_mib} MiB, blksize 1432, $runs runs each" >&2
 bench_cmd curl-tftp-hpa curl -sf --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$hpa/big.bin"
 bench_cmd atftp-tftp-hpa atftp --option "blksize 1432" -g -r big.bin -l "$s/out/big.bin" 127.0.0.1 "$hpa"
 bench_jpxe jpxe-tftp-hpa "tftp://127.0.0.1:$hpa/"
+# tftp-hpa's own client has no blksize option: it runs RFC 1350's 512-byte blocks.
+bench_cmd tftp-hpa-client tftp -m binary 127.0.0.1 "$hpa" -c get big.bin "$s/out/big.bin"
 bench_cmd atftp-window16 atftp --option "blksize 1432" --option "windowsize 16" -g -r big.bin -l "$s/out/big.bin" 127.0.0.1 "$atf"
 bench_jpxe jpxe-window16 "tftp://127.0.0.1:$atf/"
 bench_cmd curl-atftpd curl -sf --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$atf/big.bin"
@@ -133,21 +138,22 @@ java "${JPXE_JVM_FLAGS[@]}" -Xmx128m -Xlog:gc:file="$s/gc.log" -jar "$jar" run "
     && heap_ok=yes || heap_ok=no
 peak=$(grep -oE '[0-9]+M->[0-9]+M' "$s/gc.log" | cut -dM -f1 | sort -n | tail -1)
 
-mibs() { echo "scale=0; $size_mib / $1" | bc; }
+mibs() { echo "scale=0; ${2:-$size_mib} / $1" | bc; }
 ratio() { echo "scale=2; $2 / $1" | bc; }
-printf '\n| transfer (%s MiB, loopback, median of %s) | jPXE s | jPXE MiB/s | reference | ref s | ref MiB/s | jPXE / ref throughput |\n' "$size_mib" "$runs"
+printf '\n| transfer (loopback, %s MiB unless said, median of %s) | jPXE s | jPXE MiB/s | reference | ref s | ref MiB/s | jPXE / ref throughput |\n' "$size_mib" "$runs"
 printf '|---|---|---|---|---|---|---|\n'
-row() { printf '| %s | %s | %s | %s | %s | %s | %sx |\n' "$1" "${result[$2]}" "$(mibs "${result[$2]}")" "$3" \
-    "${result[$4]}" "$(mibs "${result[$4]}")" "$(ratio "${result[$2]}" "${result[$4]}")"; }
-for k in curl-http curl-https curl-ftp; do result[$k+sha]=$(echo "${result[$k]} + ${result[sha256]}" | bc); done
+row() { # LABEL JPXE-KEY REFERENCE-LABEL REFERENCE-KEY [MiB]
+    printf '| %s | %s | %s | %s | %s | %s | %sx |\n' "$1" "${result[$2]}" "$(mibs "${result[$2]}" "${5:-}")" "$3" \
+    "${result[$4]}" "$(mibs "${result[$4]}" "${5:-}")" "$(ratio "${result[$2]}" "${result[$4]}")"; }
 row "HTTP (nginx)" jpxe-http "curl" curl-http
-row "HTTP (nginx)" jpxe-http "curl + sha256sum" curl-http+sha
 row "HTTPS (nginx, TLS 1.3)" jpxe-https "curl" curl-https
-row "HTTPS (nginx, TLS 1.3)" jpxe-https "curl + sha256sum" curl-https+sha
 row "FTP (vsftpd, passive)" jpxe-ftp "curl" curl-ftp
-row "FTP (vsftpd, passive)" jpxe-ftp "curl + sha256sum" curl-ftp+sha
+row "HTTP (nginx), 1 GiB" jpxe-http-1g "curl" curl-http-1g 1024
+row "HTTPS (nginx, TLS 1.3), 1 GiB" jpxe-https-1g "curl" curl-https-1g 1024
+row "FTP (vsftpd, passive), 1 GiB" jpxe-ftp-1g "curl" curl-ftp-1g 1024
 row "TFTP lock-step (tftpd-hpa)" jpxe-tftp-hpa "curl" curl-tftp-hpa
 row "TFTP lock-step (tftpd-hpa)" jpxe-tftp-hpa "atftp" atftp-tftp-hpa
+row "TFTP lock-step (tftpd-hpa)" jpxe-tftp-hpa "tftp-hpa client (512-byte blocks)" tftp-hpa-client
 row "TFTP windowsize 16 (atftpd)" jpxe-window16 "atftp windowsize 16" atftp-window16
 row "TFTP windowsize 16 vs lock-step (atftpd)" jpxe-window16 "curl lock-step" curl-atftpd
 printf '\njPXE windowsize 16 vs its own lock-step: %sx.  1 GiB HTTP under -Xmx128m: %s, peak heap before GC %s MiB.\n' \

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -35,7 +36,8 @@ import io.jpxe.api.console.Console;
  */
 @Component(service = Console.class)
 public final class SystemConsole extends StreamConsole {
-    private final Map<Command, List<String>> commands = new ConcurrentHashMap<>();
+    /** Command names (for Tab completion) by service reference. */
+    private final Map<ServiceReference<Command>, List<String>> commands = new ConcurrentHashMap<>();
     private final TerminalInput terminalInput;
 
     public SystemConsole() {
@@ -72,9 +74,14 @@ public final class SystemConsole extends StreamConsole {
         return null;
     }
 
-    @Reference(service = Command.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindCommand(Command command, Map<String, Object> properties) {
+    /*
+     * Only the names are needed, so the reference never takes the command objects: taking them made
+     * SCR activate every command inside the console's activation, and commands that need the script
+     * engine (which needs this console) were lost for good in that cycle.
+     */
+    @Reference(name = "Command", service = Command.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindCommand")
+    void bindCommand(ServiceReference<Command> command, Map<String, Object> properties) {
         Object names = properties.get(JpxeCommand.NAMESPACE);
         if (names instanceof String s) {
             commands.put(command, List.of(s));
@@ -85,7 +92,7 @@ public final class SystemConsole extends StreamConsole {
         }
     }
 
-    void unbindCommand(Command command) {
+    void unbindCommand(ServiceReference<Command> command) {
         commands.remove(command);
     }
 

@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -67,32 +69,67 @@ public final class ImageManagerImpl implements ImageManager {
         this.bootExecutor = bootExecutor == null || bootExecutor.isBlank() ? DEFAULT_BOOT : bootExecutor.trim();
     }
 
+    /*
+     * The whiteboards are bound as ComponentServiceObjects and the service taken at first use (see
+     * RankedServices): binding the objects made SCR activate every opener, type and executor inside
+     * this component's activation, where a cycle through the settings lost the https opener for good.
+     */
     @Reference(name = "opener", service = UriOpener.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindOpener")
-    public void bindOpener(UriOpener opener, Map<String, Object> properties) {
-        openers.add(opener, properties);
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeOpener")
+    void addOpener(ComponentServiceObjects<UriOpener> opener, Map<String, Object> properties) {
+        openers.addLazily(opener, properties);
     }
 
-    public void unbindOpener(UriOpener opener) {
+    void removeOpener(ComponentServiceObjects<UriOpener> opener) {
         openers.remove(opener);
     }
 
     @Reference(name = "type", service = ImageType.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindType")
-    public void bindType(ImageType type, Map<String, Object> properties) {
-        types.add(type, properties);
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeType")
+    void addType(ComponentServiceObjects<ImageType> type, Map<String, Object> properties) {
+        types.addLazily(type, properties);
     }
 
-    public void unbindType(ImageType type) {
+    void removeType(ComponentServiceObjects<ImageType> type) {
         types.remove(type);
     }
 
     @Reference(name = "executor", service = BootExecutor.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindExecutor")
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeExecutor")
+    void addExecutor(ComponentServiceObjects<BootExecutor> executor, Map<String, Object> properties) {
+        executors.addLazily(executor, properties);
+    }
+
+    void removeExecutor(ComponentServiceObjects<BootExecutor> executor) {
+        executors.remove(executor);
+    }
+
+    /** Adds an opener outside OSGi (tests). */
+    public void bindOpener(UriOpener opener, Map<String, Object> properties) {
+        openers.add(opener, properties);
+    }
+
+    /** Removes an opener added by {@link #bindOpener}. */
+    public void unbindOpener(UriOpener opener) {
+        openers.remove(opener);
+    }
+
+    /** Adds an image type outside OSGi (tests). */
+    public void bindType(ImageType type, Map<String, Object> properties) {
+        types.add(type, properties);
+    }
+
+    /** Removes an image type added by {@link #bindType}. */
+    public void unbindType(ImageType type) {
+        types.remove(type);
+    }
+
+    /** Adds a boot executor outside OSGi (tests). */
     public void bindExecutor(BootExecutor executor, Map<String, Object> properties) {
         executors.add(executor, properties);
     }
 
+    /** Removes a boot executor added by {@link #bindExecutor}. */
     public void unbindExecutor(BootExecutor executor) {
         executors.remove(executor);
     }
@@ -127,10 +164,12 @@ public final class ImageManagerImpl implements ImageManager {
             throw new JpxeException(Errno.EINVAL, "\"" + uri + "\": not an absolute URI");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        UriOpener opener = openers
-                .first(e -> e.names(UriScheme.NAMESPACE).stream().anyMatch(scheme::equalsIgnoreCase))
-                .orElseThrow(() -> new JpxeException(Errno.ENOTSUP, "no opener for scheme " + scheme + ": " + uri))
-                .service();
+        Predicate<RankedServices.Entry<UriOpener>> forScheme =
+                e -> e.names(UriScheme.NAMESPACE).stream().anyMatch(scheme::equalsIgnoreCase);
+        UriOpener opener = openers.firstAvailable(forScheme).orElseThrow(() -> openers.first(forScheme).isPresent()
+                ? new JpxeException(Errno.ENOTSUP, "the opener for scheme " + scheme
+                        + " could not be activated (see the log): " + uri)
+                : new JpxeException(Errno.ENOTSUP, "no opener for scheme " + scheme + ": " + uri));
         String label = redacted(uri);
         var writer = store.create(options.name(), uri);
         Progress progress = options.quiet() ? null : context.console().progress(label, -1);
@@ -161,8 +200,7 @@ public final class ImageManagerImpl implements ImageManager {
     @Override
     public void execute(Image image, CommandContext context) throws JpxeException {
         ImageType type = image.type()
-                .flatMap(name -> types.first(e -> name.equals(typeName(e))))
-                .map(RankedServices.Entry::service)
+                .flatMap(name -> types.firstAvailable(e -> name.equals(typeName(e))))
                 .filter(ImageType::isExecutable)
                 .orElseThrow(() -> new JpxeException(Errno.ENOEXEC, image.name() + ": not an executable image ("
                         + image.type().map(name -> name + " images cannot be executed").orElse("unrecognised format")
@@ -188,7 +226,11 @@ public final class ImageManagerImpl implements ImageManager {
 
     private static String typeName(RankedServices.Entry<ImageType> entry) {
         var names = entry.names(JpxeImageType.NAMESPACE);
-        return names.isEmpty() ? entry.service().name() : names.get(0);
+        if (!names.isEmpty()) {
+            return names.get(0);
+        }
+        ImageType type = entry.service();
+        return type == null ? null : type.name();
     }
 
     @Override
@@ -209,10 +251,9 @@ public final class ImageManagerImpl implements ImageManager {
     @Override
     public BootExecutor.Outcome boot(BootPlan plan, CommandContext context) throws JpxeException {
         BootExecutor executor = executors
-                .first(e -> e.names(JpxeBootExecutor.NAMESPACE).contains(bootExecutor))
+                .firstAvailable(e -> e.names(JpxeBootExecutor.NAMESPACE).contains(bootExecutor))
                 .orElseThrow(() -> new JpxeException(Errno.ENOTSUP, "boot executor \"" + bootExecutor
-                        + "\" is not available (framework property " + BOOT_PROPERTY + ")"))
-                .service();
+                        + "\" is not available (framework property " + BOOT_PROPERTY + ")"));
         return executor.boot(plan, context.console());
     }
 

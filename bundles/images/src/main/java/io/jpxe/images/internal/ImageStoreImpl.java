@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -53,12 +54,27 @@ public final class ImageStoreImpl implements ImageStore {
         this.files = new MemoryFiles(useMemfd);
     }
 
+    /*
+     * Bound as ComponentServiceObjects, each type taken at its first probe (see RankedServices):
+     * types such as bzImage need the image manager, which needs this store, so taking them while SCR
+     * activates the store could lose a type for good.
+     */
     @Reference(name = "type", service = ImageType.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindType")
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeType")
+    void addType(ComponentServiceObjects<ImageType> type, Map<String, Object> properties) {
+        types.addLazily(type, properties);
+    }
+
+    void removeType(ComponentServiceObjects<ImageType> type) {
+        types.remove(type);
+    }
+
+    /** Adds an image type outside OSGi (tests). */
     public void bindType(ImageType type, Map<String, Object> properties) {
         types.add(type, properties);
     }
 
+    /** Removes an image type added by {@link #bindType}. */
     public void unbindType(ImageType type) {
         types.remove(type);
     }
@@ -105,10 +121,14 @@ public final class ImageStoreImpl implements ImageStore {
 
     private String probe(Image image) {
         for (RankedServices.Entry<ImageType> entry : types.ranked()) {
+            ImageType type = entry.service();
+            if (type == null) {
+                continue; // its component could not be activated: it recognises nothing
+            }
             try {
-                if (entry.service().probe(image)) {
+                if (type.probe(image)) {
                     List<String> names = entry.names(JpxeImageType.NAMESPACE);
-                    return names.isEmpty() ? entry.service().name() : names.get(0);
+                    return names.isEmpty() ? type.name() : names.get(0);
                 }
             } catch (Exception | LinkageError e) {
                 // a probe must never fail; one that does simply does not recognise the image

@@ -6,19 +6,73 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+
+import org.osgi.service.component.ComponentServiceObjects;
 
 /**
  * The services of one kind that are registered now (a whiteboard), with their properties, ordered
  * as OSGi orders them: highest {@code service.ranking} first, then lowest {@code service.id}.
  * Filled by DS bind/unbind methods, which may run on any thread while lookups go on: thread-safe.
  *
+ * <p>DS binds a whiteboard entry as {@link ComponentServiceObjects}, and the service object is only
+ * taken when a lookup first needs it ({@link #addLazily}). Binding the object itself would make SCR
+ * activate every provider while it activates the consumer; our providers depend on services that
+ * depend back on the consumer (an https opener needs the settings, the settings mount a block that
+ * needs the image manager), so on that one thread SCR finds the cycle, the provider's
+ * {@code getService} returns {@code null}, and SCR never retries the bind. Properties cannot fail,
+ * so with this nothing registered is ever missing from the table.
+ *
  * @param <S> the service type
  */
 public final class RankedServices<S> {
 
     /** One registered service and its properties. */
-    public record Entry<S>(S service, Map<String, Object> properties) {
+    public static final class Entry<S> {
+        private final Map<String, Object> properties;
+        /** What {@link #remove} matches: the service object or its {@code ComponentServiceObjects}. */
+        private final Object key;
+        /** Null when the service was given as an object. */
+        private final ComponentServiceObjects<S> objects;
+        private final AtomicReference<S> service;
+
+        private Entry(Object key, S service, ComponentServiceObjects<S> objects, Map<String, ?> properties) {
+            this.key = key;
+            this.service = new AtomicReference<>(service);
+            this.objects = objects;
+            this.properties = Map.copyOf(properties);
+        }
+
+        /** The service properties. */
+        public Map<String, Object> properties() {
+            return properties;
+        }
+
+        /**
+         * The service object, taken from the registry at the first call (which activates a delayed
+         * component on the calling thread); {@code null} when it cannot be had now (its component
+         * failed to activate, or it is going away). A later call tries again.
+         */
+        public S service() {
+            S current = service.get();
+            if (current != null || objects == null) {
+                return current;
+            }
+            S obtained;
+            try {
+                obtained = objects.getService();
+            } catch (IllegalStateException e) {
+                return null; // unbound or the consumer deactivated meanwhile
+            }
+            if (obtained == null) {
+                return null;
+            }
+            if (!service.compareAndSet(null, obtained)) {
+                objects.ungetService(obtained); // another thread took it first: keep one use
+            }
+            return service.get();
+        }
 
         int ranking() {
             return properties.get("service.ranking") instanceof Integer r ? r : 0;
@@ -56,14 +110,19 @@ public final class RankedServices<S> {
 
     private final List<Entry<S>> entries = new CopyOnWriteArrayList<>();
 
-    /** Records a service that appeared. */
+    /** Records a service object that appeared (outside OSGi: tests, or a service already in hand). */
     public void add(S service, Map<String, ?> properties) {
-        entries.add(new Entry<>(service, Map.copyOf(properties)));
+        entries.add(new Entry<>(service, service, null, properties));
     }
 
-    /** Forgets a service that went away. */
-    public void remove(S service) {
-        entries.removeIf(e -> e.service() == service);
+    /** Records a service that appeared, without taking its object yet (see the class comment). */
+    public void addLazily(ComponentServiceObjects<S> objects, Map<String, ?> properties) {
+        entries.add(new Entry<>(objects, null, objects, properties));
+    }
+
+    /** Forgets a service that went away: {@code key} is what {@link #add} or {@link #addLazily} got. */
+    public void remove(Object key) {
+        entries.removeIf(e -> e.key == key);
     }
 
     /** A snapshot, best ranked first. */
@@ -73,8 +132,21 @@ public final class RankedServices<S> {
         return snapshot;
     }
 
-    /** The best ranked service whose entry matches. */
+    /** The best ranked entry whose properties match (its service may still be unobtainable). */
     public Optional<Entry<S>> first(Predicate<Entry<S>> matching) {
         return ranked().stream().filter(matching).findFirst();
+    }
+
+    /** The service of the best ranked entry that matches and whose service object can be had now. */
+    public Optional<S> firstAvailable(Predicate<Entry<S>> matching) {
+        for (Entry<S> entry : ranked()) {
+            if (matching.test(entry)) {
+                S service = entry.service();
+                if (service != null) {
+                    return Optional.of(service);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

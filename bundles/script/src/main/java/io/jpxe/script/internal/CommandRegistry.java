@@ -8,6 +8,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.osgi.service.component.ComponentServiceObjects;
 
 import io.jpxe.api.command.Command;
 import io.jpxe.api.command.JpxeCommand;
@@ -16,42 +19,104 @@ import io.jpxe.api.command.JpxeCommand;
  * The live table of commands by name (iPXE's {@code COMMANDS} linker table, but dynamic): filled from
  * {@link Command} services and their {@code jpxe.command} property. When several services claim one
  * name, the highest {@code service.ranking} wins, then the oldest. Thread-safe.
+ *
+ * <p>The engine registers a command service as {@link ComponentServiceObjects} and the command object
+ * is taken when a script first runs it. Taking every command while SCR activates the engine lost
+ * commands for good: commands such as {@code shell} or {@code chain} need the engine (directly or
+ * through the image manager's script type), and in that cycle SCR's {@code getService} returns
+ * {@code null} and never binds them again.
  */
 final class CommandRegistry {
     /** The property {@link JpxeCommand} gives every command service. */
     private static final List<String> PROPERTIES = List.of(JpxeCommand.NAMESPACE);
 
-    private record Entry(Command command, int ranking, long serviceId) {
+    /** One command service: {@code key} is what {@link #remove} matches. */
+    private static final class Entry {
+        final Object key;
+        final int ranking;
+        final long serviceId;
+        private final ComponentServiceObjects<Command> objects; // null for a command given as an object
+        private final AtomicReference<Command> command;
+
+        Entry(Object key, Command command, ComponentServiceObjects<Command> objects, Map<String, ?> properties) {
+            this.key = key;
+            this.command = new AtomicReference<>(command);
+            this.objects = objects;
+            this.ranking = number(properties.get("service.ranking"), 0);
+            this.serviceId = number(properties.get("service.id"), Long.MAX_VALUE);
+        }
+
+        /** The command object, taken at the first call; {@code null} when it cannot be had now. */
+        Command command() {
+            Command current = command.get();
+            if (current != null || objects == null) {
+                return current;
+            }
+            Command obtained;
+            try {
+                obtained = objects.getService();
+            } catch (IllegalStateException e) {
+                return null; // unbound or the engine deactivated meanwhile
+            }
+            if (obtained == null) {
+                return null;
+            }
+            if (!command.compareAndSet(null, obtained)) {
+                objects.ungetService(obtained); // another thread took it first: keep one use
+            }
+            return command.get();
+        }
     }
 
     private final Map<String, List<Entry>> byName = new ConcurrentHashMap<>();
 
+    /** Adds a command object (outside OSGi: tests). */
     void add(Command command, Map<String, ?> properties) {
-        Entry entry = new Entry(command, number(properties.get("service.ranking"), 0),
-                number(properties.get("service.id"), Long.MAX_VALUE));
+        add(new Entry(command, command, null, properties), properties);
+    }
+
+    /** Adds a command service without taking its object yet (see the class comment). */
+    void addLazily(ComponentServiceObjects<Command> objects, Map<String, ?> properties) {
+        add(new Entry(objects, null, objects, properties), properties);
+    }
+
+    private void add(Entry entry, Map<String, ?> properties) {
         for (String name : commandNames(properties)) {
             List<Entry> entries = byName.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
             synchronized (entries) {
                 entries.add(entry);
-                entries.sort(Comparator.comparingInt(Entry::ranking).reversed()
-                        .thenComparingLong(Entry::serviceId));
+                entries.sort(Comparator.comparingInt((Entry e) -> e.ranking).reversed()
+                        .thenComparingLong(e -> e.serviceId));
             }
         }
     }
 
-    void remove(Command command, Map<String, ?> properties) {
+    /** Removes a command: {@code key} is the object or the {@code ComponentServiceObjects} it was added with. */
+    void remove(Object key, Map<String, ?> properties) {
         for (String name : commandNames(properties)) {
             List<Entry> entries = byName.get(name);
             if (entries != null) {
-                entries.removeIf(e -> e.command() == command);
+                entries.removeIf(e -> e.key == key);
             }
         }
     }
 
-    /** The command called {@code name} (exact, case-sensitive). */
+    /**
+     * The command called {@code name} (exact, case-sensitive): the best ranked one whose object can be
+     * had now (a command whose component fails to activate is passed over).
+     */
     Optional<Command> find(String name) {
         List<Entry> entries = byName.get(name);
-        return entries == null || entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0).command());
+        if (entries == null) {
+            return Optional.empty();
+        }
+        for (Entry entry : entries) {
+            Command command = entry.command();
+            if (command != null) {
+                return Optional.of(command);
+            }
+        }
+        return Optional.empty();
     }
 
     SortedSet<String> names() {

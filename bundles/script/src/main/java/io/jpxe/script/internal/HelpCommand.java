@@ -6,6 +6,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -26,16 +27,27 @@ public final class HelpCommand implements Command {
             .arguments(0, 0).build();
     private static final int COLUMNS = 80;
 
-    private final Map<Command, java.util.List<String>> names = new ConcurrentHashMap<>();
+    /** Names by service reference (or by command object outside OSGi). */
+    private final Map<Object, java.util.List<String>> names = new ConcurrentHashMap<>();
 
-    @Reference(service = Command.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindCommand(Command command, Map<String, Object> properties) {
+    /*
+     * Only the names are needed, so the reference never takes the command objects: taking them made
+     * SCR activate every command, this one included, inside this component's activation, and lose
+     * those that depend back on it ("Could not get service from ref").
+     */
+    @Reference(name = "Command", service = Command.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeCommand")
+    void addCommand(ServiceReference<Command> command, Map<String, Object> properties) {
         names.put(command, CommandRegistry.commandNames(properties));
     }
 
-    void unbindCommand(Command command) {
+    void removeCommand(ServiceReference<Command> command) {
         names.remove(command);
+    }
+
+    /** Adds a command's names outside OSGi (tests). */
+    void bindCommand(Command command, Map<String, Object> properties) {
+        names.put(command, CommandRegistry.commandNames(properties));
     }
 
     @Override

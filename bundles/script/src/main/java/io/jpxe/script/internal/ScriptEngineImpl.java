@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -62,12 +63,23 @@ public final class ScriptEngineImpl implements ScriptEngine {
         this.executor = new LineExecutor(this, settings, commands);
     }
 
-    @Reference(service = Command.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    /** Commands are taken at their first use, never while SCR activates the engine (see CommandRegistry). */
+    @Reference(name = "Command", service = Command.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeCommand")
+    void addCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
+        commands.addLazily(command, properties);
+    }
+
+    void removeCommand(ComponentServiceObjects<Command> command, Map<String, Object> properties) {
+        commands.remove(command, properties);
+    }
+
+    /** Adds a command object (outside OSGi, e.g. in tests). */
     void bindCommand(Command command, Map<String, Object> properties) {
         commands.add(command, properties);
     }
 
+    /** Removes a command added by {@link #bindCommand}. */
     void unbindCommand(Command command, Map<String, Object> properties) {
         commands.remove(command, properties);
     }

@@ -174,7 +174,7 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
                     || !(msg instanceof AddressedEnvelope<?, ?> envelope)
                     || !(envelope.content() instanceof TftpPacket.Data data)
                     || !(envelope.sender() instanceof InetSocketAddress sender)
-                    || !TftpTransferHandler.sameHost(sender.getAddress(), server.getAddress())
+                    || !TftpReadSession.sameHost(sender.getAddress(), server.getAddress())
                     || blksize == 0) {
                 return; // only DATA from our server counts, once the block size is known
             }
@@ -224,7 +224,7 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
         if (phase == Phase.IDLE || phase == Phase.DONE || server == null) {
             return;
         }
-        if (peer == null && TftpTransferHandler.sameHost(sender.getAddress(), server.getAddress())) {
+        if (peer == null && TftpReadSession.sameHost(sender.getAddress(), server.getAddress())) {
             peer = sender;
         }
         if (peer == null || !peer.equals(sender)) {

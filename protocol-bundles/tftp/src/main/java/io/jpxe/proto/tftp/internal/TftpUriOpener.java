@@ -41,10 +41,11 @@ import io.netty.util.concurrent.GenericFutureListener;
  * multicast relatives: {@code tftm://} (RFC 2090) and {@code mtftp://} (PXE MTFTP, falling back to
  * plain TFTP on port 69 when no MTFTP server answers), see {@link MulticastTransferHandler}.
  *
- * <p>Each transfer gets its own UDP socket (its TID) on the shared {@link NettyRuntime}, with a
- * {@link TftpDecoder}, a {@link TftpEncoder} and a {@link TftpTransferHandler}. {@link #open} only
- * parses the URI and starts binding; the name lookup, the request and everything after happen on
- * the socket's event loop.
+ * <p>Each transfer gets its own UDP socket (its TID). A unicast read runs a {@link TftpReadSession}
+ * on a socket and thread of its own ({@link UdpTftpRead}); multicast reads run on the shared
+ * {@link NettyRuntime}, with a {@link TftpDecoder}, a {@link TftpEncoder} and their handler. Either
+ * way {@link #open} only parses the URI and starts; the name lookup (the runtime's resolver), the
+ * request and everything after happen on the transfer's thread or event loop.
  */
 @Component(service = UriOpener.class, configurationPid = TftpUriOpener.PID)
 @UriScheme({"tftp", "tftm", "mtftp"})
@@ -223,33 +224,34 @@ public final class TftpUriOpener implements UriOpener {
                 .addListener(then);
     }
 
-    private Transfer openUnicast(URI uri, TftpUri target, Config settings, DataSink sink) {
+    private Transfer openUnicast(URI uri, TftpUri target, Config settings, DataSink sink) throws JpxeException {
+        RetransmissionTimer timer = retransmissionTimer(settings);
+        long lookupTimeoutMillis = settings.idleTimeoutMillis();
+        return UdpTftpRead.start(uri, target.filename(), new TftpOptions(settings.blksize(), settings.windowsize()),
+                timer, sink, receiveBuffer(settings), () -> resolve(uri, target, lookupTimeoutMillis));
+    }
+
+    /**
+     * The server's address through the runtime's resolver (jPXE's DNS when the image has it); called
+     * on the transfer's own thread, never on an event loop, so it may wait.
+     */
+    private InetSocketAddress resolve(URI uri, TftpUri target, long timeoutMillis) throws JpxeException {
         EventLoop loop = runtime.eventLoopGroup().next();
-        TftpTransferHandler handler = new TftpTransferHandler(uri, target.filename(),
-                new TftpOptions(settings.blksize(), settings.windowsize()), retransmissionTimer(settings), sink);
         if (loop.isShuttingDown()) {
-            // Listeners of a dead loop never run: fail here rather than leave the transfer hanging.
-            handler.fail(TftpFailures.io(uri, "the network runtime is shutting down", null));
-            return new TftpTransfer(loop, handler);
+            throw TftpFailures.io(uri, "the network runtime is shutting down", null);
         }
-        bind(loop, settings, handler, b -> {
-            if (!b.isSuccess()) {
-                handler.fail(TftpFailures.io(uri, "cannot open a UDP socket", b.cause()));
-                return;
-            }
-            // Completes on this loop: a name is looked up elsewhere, a literal at once.
-            Future<InetSocketAddress> resolved = runtime.addressResolverGroup().getResolver(loop)
-                    .resolve(InetSocketAddress.createUnresolved(target.host(), target.port()));
-            resolved.addListener(r -> {
-                if (r.isSuccess()) {
-                    handler.start(resolved.getNow());
-                } else {
-                    handler.fail(new JpxeException(Errno.EADDRNOTAVAIL,
-                            uri + ": cannot resolve server " + target.host(), r.cause()));
-                }
-            });
-        });
-        return new TftpTransfer(loop, handler);
+        Future<InetSocketAddress> resolved = runtime.addressResolverGroup().getResolver(loop)
+                .resolve(InetSocketAddress.createUnresolved(target.host(), target.port()));
+        if (!resolved.awaitUninterruptibly(timeoutMillis)) {
+            resolved.cancel(false);
+            throw new JpxeException(Errno.ETIMEDOUT, uri + ": no answer for server " + target.host() + " within "
+                    + timeoutMillis + " ms");
+        }
+        if (!resolved.isSuccess()) {
+            throw new JpxeException(Errno.EADDRNOTAVAIL, uri + ": cannot resolve server " + target.host(),
+                    resolved.cause());
+        }
+        return resolved.getNow();
     }
 
     private static RetransmissionTimer retransmissionTimer(Config config) {

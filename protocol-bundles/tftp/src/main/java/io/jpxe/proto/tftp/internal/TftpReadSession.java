@@ -11,12 +11,6 @@ import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.uri.DataSink;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.AddressedEnvelope;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.DefaultAddressedEnvelope;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -35,12 +29,15 @@ import io.netty.util.ReferenceCountUtil;
  * by retransmitting the RRQ or the last ACK, paced by a {@link RetransmissionTimer} that learns the
  * round-trip time from answers to packets sent once.
  *
- * <p>Threading: every method runs on the channel's event loop, including {@link #start},
- * {@link #cancel} and {@link #fail}. Buffers: each inbound envelope is released here; the
- * {@link DataSink} sees a read-only view of a payload only during its call. When the transfer ends
- * the channel is closed, and only then does {@link #completion()} complete.
+ * <p>The session knows nothing of sockets: a {@link TftpLink} sends, keeps time and the one
+ * retransmission alarm, and feeds it what arrives ({@link UdpTftpRead} on a socket of its own).
+ *
+ * <p>Threading: not thread-safe; every method runs on the link's one thread. Buffers: each packet
+ * given to {@link #receive} is released here; the {@link DataSink} sees a read-only view of a
+ * payload only during its call. When the transfer ends the link is closed, and only then does
+ * {@link #completion()} complete.
  */
-final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements CancellableHandler {
+final class TftpReadSession {
 
     private enum Phase { IDLE, REQUESTED, TRANSFERRING, DONE }
 
@@ -50,8 +47,8 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
     private final RetransmissionTimer timer;
     private final DataSink sink;
     private final CompletableFuture<Long> completion = new CompletableFuture<>();
+    private final TftpLink link;
 
-    private ChannelHandlerContext ctx;
     private Phase phase = Phase.IDLE;
     private InetSocketAddress server;
     /** The server's TID: fixed by its first reply (RFC 1350 §4). */
@@ -71,37 +68,30 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
     private InetSocketAddress awaitingAnswerFrom;
     /** When {@link #awaitingAnswer} was first sent, or -1 once retransmitted (Karn: no RTT sample). */
     private long awaitingSince = -1;
-    private DeadlineAlarm alarm;
-    private ChannelFuture lastWrite;
-    private Throwable lastSendFailure;
 
-    TftpTransferHandler(URI uri, String filename, TftpOptions options, RetransmissionTimer timer, DataSink sink) {
+    TftpReadSession(URI uri, String filename, TftpOptions options, RetransmissionTimer timer, DataSink sink,
+            TftpLink link) {
         this.uri = uri;
         this.filename = filename;
         this.options = options;
         this.timer = timer;
         this.sink = sink;
+        this.link = link;
     }
 
     /** Completes with the file size once the last block is acknowledged, or with a {@link JpxeException}. */
-    @Override
-    public CompletableFuture<Long> completion() {
+    CompletableFuture<Long> completion() {
         return completion;
     }
 
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
-        this.alarm = new DeadlineAlarm(ctx.executor(), this::onTimeout);
+    /** Whether the transfer has ended (the link is closed). */
+    boolean ended() {
+        return phase == Phase.DONE;
     }
 
     /** Sends the read request to {@code server} (port 69 or the URI's). Ignored once started or ended. */
     void start(InetSocketAddress server) {
         if (phase != Phase.IDLE) {
-            return;
-        }
-        if (ctx == null) {
-            finish(-1, TftpFailures.io(uri, "socket has no TFTP pipeline", null));
             return;
         }
         this.server = server;
@@ -110,8 +100,7 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
     }
 
     /** Aborts: tells the server (ERROR 0) if it has answered, closes the channel, fails with {@code reason}. */
-    @Override
-    public void cancel(JpxeException reason) {
+    void cancel(JpxeException reason) {
         if (phase != Phase.DONE && peer != null) {
             send(new TftpPacket.Error(TftpPacket.ERROR_NOT_DEFINED, "Transfer cancelled"), peer);
         }
@@ -123,33 +112,28 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
         finish(-1, failure);
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof AddressedEnvelope<?, ?> envelope)
-                || !(envelope.content() instanceof TftpPacket packet)
-                || !(envelope.sender() instanceof InetSocketAddress sender)) {
-            ctx.fireChannelRead(msg);
-            return;
-        }
-        try {
-            receive(packet, sender);
-        } finally {
-            ReferenceCountUtil.release(msg);
-        }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
+    /** The socket closed under the transfer (not by {@link #finish}). */
+    void linkClosed() {
         finish(-1, new JpxeException(Errno.ECONNABORTED, uri + ": socket closed before the transfer ended"));
-        ctx.fireChannelInactive();
     }
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    /** The socket failed to receive. */
+    void linkFailed(Throwable cause) {
         finish(-1, TftpFailures.io(uri, "socket error", cause));
     }
 
-    private void receive(TftpPacket packet, InetSocketAddress sender) {
+    /** Takes one packet from {@code sender}, and releases it. */
+    void receive(TftpPacket packet, InetSocketAddress sender) {
+        try {
+            handle(packet, sender);
+        } finally {
+            if (packet instanceof TftpPacket.Data data) {
+                ReferenceCountUtil.release(data.content());
+            }
+        }
+    }
+
+    private void handle(TftpPacket packet, InetSocketAddress sender) {
         if (phase == Phase.IDLE || phase == Phase.DONE) {
             return;
         }
@@ -297,8 +281,7 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
     }
 
     private void send(TftpPacket packet, InetSocketAddress to) {
-        lastWrite = ctx.writeAndFlush(new DefaultAddressedEnvelope<TftpPacket, InetSocketAddress>(packet, to));
-        lastWrite.addListener(f -> lastSendFailure = f.isSuccess() ? null : f.cause());
+        link.send(packet, to);
     }
 
     /** Progress: an RTT sample if it answers a packet sent once, and the wait starts over. */
@@ -313,26 +296,25 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
     }
 
     private long now() {
-        return ctx.executor().ticker().nanoTime();
+        return link.nanoTime();
     }
 
     private void armTimer() {
-        alarm.arm(timer.timeout().toNanos());
+        link.arm(timer.timeout().toNanos());
     }
 
     private void cancelTimer() {
-        if (alarm != null) {
-            alarm.disarm();
-        }
+        link.disarm();
     }
 
-    private void onTimeout() {
+    /** The alarm armed last went off: retransmit, or give up once the silence is too long. */
+    void onTimeout() {
         if (phase == Phase.DONE) {
             return;
         }
         if (!timer.expired()) {
             String awaited = phase == Phase.REQUESTED ? "the server's first reply" : "block " + nextBlock;
-            finish(-1, TftpFailures.timeout(uri, awaited, lastSendFailure));
+            finish(-1, TftpFailures.timeout(uri, awaited, link.lastSendFailure()));
             return;
         }
         awaitingSince = -1;
@@ -341,30 +323,20 @@ final class TftpTransferHandler extends ChannelInboundHandlerAdapter implements 
         armTimer();
     }
 
-    /** Ends once: stops the timer, closes the channel after the last write, then completes. */
+    /** Ends once: stops the alarm, closes the link, then completes. */
     private void finish(long size, JpxeException failure) {
         if (phase == Phase.DONE) {
             return;
         }
         phase = Phase.DONE;
-        if (alarm != null) {
-            alarm.close();
-        }
+        link.disarm();
         awaitingAnswer = null;
-        Runnable complete = () -> {
-            if (failure == null) {
-                completion.complete(size);
-            } else {
-                completion.completeExceptionally(failure);
-            }
-        };
-        if (ctx == null) {
-            complete.run();
-            return;
+        link.close();
+        if (failure == null) {
+            completion.complete(size);
+        } else {
+            completion.completeExceptionally(failure);
         }
-        Channel channel = ctx.channel();
-        ChannelFuture written = lastWrite != null ? lastWrite : channel.newSucceededFuture();
-        written.addListener(w -> channel.close().addListener(closed -> complete.run()));
     }
 
     private static int wire(long blockIndex) {
