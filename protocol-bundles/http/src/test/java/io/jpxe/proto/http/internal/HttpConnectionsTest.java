@@ -1,5 +1,6 @@
 package io.jpxe.proto.http.internal;
 
+import io.jpxe.netty.testing.LoopbackRuntime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

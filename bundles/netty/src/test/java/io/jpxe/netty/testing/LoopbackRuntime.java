@@ -1,4 +1,4 @@
-package io.jpxe.proto.tftp.internal;
+package io.jpxe.netty.testing;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +17,11 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.DefaultAddressResolverGroup;
 
-/** A NIO {@link NettyRuntime} for tests that only use IP literals (its resolver would block for names). */
-final class LoopbackRuntime implements NettyRuntime, AutoCloseable {
+/**
+ * A NIO {@link NettyRuntime} for other modules' tests that only use IP literals (its resolver would
+ * block for names); shipped in this module's test jar.
+ */
+public final class LoopbackRuntime implements NettyRuntime, AutoCloseable {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 
