@@ -1,5 +1,7 @@
 package io.jpxe.proto.tftp.internal;
 
+import java.io.Flushable;
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -324,7 +326,8 @@ final class TftpReadSession {
     }
 
     /** Ends once: stops the alarm, closes the link, then completes. */
-    private void finish(long size, JpxeException failure) {
+    private void finish(long size, JpxeException failed) {
+        JpxeException failure = failed;
         if (phase == Phase.DONE) {
             return;
         }
@@ -332,6 +335,13 @@ final class TftpReadSession {
         link.disarm();
         awaitingAnswer = null;
         link.close();
+        if (failure == null && sink instanceof Flushable gathered) {
+            try {
+                gathered.flush(); // the caller commits the image once this completes
+            } catch (IOException | RuntimeException e) {
+                failure = TftpFailures.io(uri, "cannot store the last blocks", e);
+            }
+        }
         if (failure == null) {
             completion.complete(size);
         } else {

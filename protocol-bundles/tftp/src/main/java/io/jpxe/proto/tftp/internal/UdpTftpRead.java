@@ -86,7 +86,7 @@ final class UdpTftpRead implements Transfer, TftpLink {
             socket.close();
             throw e;
         }
-        this.session = new TftpReadSession(uri, filename, options, timer, sink, this);
+        this.session = new TftpReadSession(uri, filename, options, timer, new CoalescingSink(sink), this);
     }
 
     @Override
