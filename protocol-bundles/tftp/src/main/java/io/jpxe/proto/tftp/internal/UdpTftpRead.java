@@ -1,14 +1,16 @@
 package io.jpxe.proto.tftp.internal;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
@@ -22,32 +24,41 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 /**
  * One unicast TFTP read on a UDP socket and a thread of its own, which blocks in {@code recvfrom}
  * between packets, as tftp-hpa's and curl's clients do. TFTP's lock-step is one round trip per block,
- * so what the client adds to each round trip bounds the rate; a Netty event loop's pipeline added
- * about as much again as the server and the kernel took (0.5x curl's rate on loopback), a blocking
- * loop adds almost nothing. Multicast reads, which juggle several sockets, stay on Netty.
+ * so what the client adds to each round trip bounds the rate: a Netty event loop's pipeline added
+ * about as much again as the server and the kernel took (0.5x curl's rate on loopback), and even a
+ * receive with a timeout (a failed {@code recvfrom}, a {@code poll}, a second {@code recvfrom})
+ * cost a third more than a plain blocking one. Multicast reads, which juggle several sockets, stay on
+ * Netty.
  *
- * <p>The thread only waits in the socket, for at most {@link #POLL_NANOS} at a time, so a
- * {@link #cancel} from another thread is seen within that time and still reaches the server.
+ * <p>So the receive never times out. A watchdog thread, asleep almost all the time, wakes it when the
+ * retransmission alarm is due or the transfer is cancelled, by sending it an empty datagram from a
+ * loopback socket of its own; the receiving thread tells that sender from the server and never
+ * hands its datagrams to the session.
  *
  * <p>Thread-safety: {@link #cancel} and {@link #completion} from any thread; the {@link TftpLink}
  * methods only on the transfer's own thread.
  */
 final class UdpTftpRead implements Transfer, TftpLink {
-    /** The longest wait in the socket before looking at {@link #cancelled}. */
-    static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How often the watchdog looks at an alarm that was disarmed (one armed is waited for exactly). */
+    static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long NO_DEADLINE = Long.MIN_VALUE;
     /** The largest datagram TFTP sends: a 65464-byte block (RFC 2348) plus its 4-byte header, with room. */
     private static final int MAX_DATAGRAM = 65_536;
 
     private final URI uri;
-    private final DatagramSocket socket;
+    private final DatagramChannel channel;
+    /** Sends the wake-up datagrams; its address is how they are told from the server's. */
+    private final DatagramChannel waker;
+    private final InetSocketAddress wakeTarget;
+    private final InetSocketAddress wakerAddress;
     private final TftpReadSession session;
-    /** Heap buffers: {@link DatagramSocket} sends from an array. */
+    /** Heap buffers: cheap to allocate per ACK, copied once into the socket. */
     private final ByteBufAllocator alloc = new UnpooledByteBufAllocator(false);
-    private final byte[] receiveBuffer = new byte[MAX_DATAGRAM];
-    private final DatagramPacket received = new DatagramPacket(receiveBuffer, MAX_DATAGRAM);
+    private final ByteBuffer received = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     private volatile JpxeException cancelled;
-    private long deadline = NO_DEADLINE;
+    /** When the alarm is due ({@link System#nanoTime()}), or {@link #NO_DEADLINE}; read by the watchdog. */
+    private volatile long deadline = NO_DEADLINE;
+    private volatile boolean ended;
     private Throwable lastSendFailure;
 
     /**
@@ -57,16 +68,19 @@ final class UdpTftpRead implements Transfer, TftpLink {
      * @param receiveBufferBytes the socket's {@code SO_RCVBUF}: room for a window or two
      * @param resolver           the server's address from the URI's host and port, or a
      *                           {@link JpxeException} saying why not
+     * @throws JpxeException when no UDP socket can be opened
      */
     static UdpTftpRead start(URI uri, String filename, TftpOptions options, RetransmissionTimer timer, DataSink sink,
             int receiveBufferBytes, Resolver resolver) throws JpxeException {
         UdpTftpRead read;
         try {
             read = new UdpTftpRead(uri, filename, options, timer, sink, receiveBufferBytes);
-        } catch (SocketException e) {
+        } catch (IOException e) {
             throw TftpFailures.io(uri, "cannot open a UDP socket", e);
         }
-        Thread.ofPlatform().daemon().name("jpxe-tftp " + uri.getHost()).start(() -> read.run(resolver));
+        String name = "jpxe-tftp " + uri.getHost();
+        Thread.ofPlatform().daemon().name(name).start(() -> read.run(resolver));
+        Thread.ofPlatform().daemon().name(name + " watchdog").start(read::watch);
         return read;
     }
 
@@ -77,15 +91,26 @@ final class UdpTftpRead implements Transfer, TftpLink {
     }
 
     private UdpTftpRead(URI uri, String filename, TftpOptions options, RetransmissionTimer timer, DataSink sink,
-            int receiveBufferBytes) throws SocketException {
+            int receiveBufferBytes) throws IOException {
         this.uri = uri;
-        this.socket = new DatagramSocket(0);
+        this.channel = DatagramChannel.open();
+        DatagramChannel wakeSocket = null;
         try {
-            socket.setReceiveBufferSize(receiveBufferBytes);
-        } catch (SocketException e) {
-            socket.close();
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferBytes);
+            channel.bind(new InetSocketAddress(0));
+            wakeSocket = DatagramChannel.open();
+            wakeSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        } catch (IOException e) {
+            channel.close();
+            if (wakeSocket != null) {
+                wakeSocket.close();
+            }
             throw e;
         }
+        this.waker = wakeSocket;
+        this.wakerAddress = (InetSocketAddress) waker.getLocalAddress();
+        this.wakeTarget = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                ((InetSocketAddress) channel.getLocalAddress()).getPort());
         this.session = new TftpReadSession(uri, filename, options, timer, new CoalescingSink(sink), this);
     }
 
@@ -97,6 +122,7 @@ final class UdpTftpRead implements Transfer, TftpLink {
     @Override
     public void cancel(JpxeException reason) {
         cancelled = reason != null ? reason : new JpxeException(Errno.ECANCELED, "transfer cancelled");
+        wake();
     }
 
     private void run(Resolver resolver) {
@@ -115,52 +141,84 @@ final class UdpTftpRead implements Transfer, TftpLink {
                     session.cancel(reason);
                     return;
                 }
-                long now = nanoTime();
-                if (deadline != NO_DEADLINE && now - deadline >= 0) {
+                long due = deadline;
+                if (due != NO_DEADLINE && System.nanoTime() - due >= 0) {
                     deadline = NO_DEADLINE;
                     session.onTimeout();
                     continue;
                 }
-                long wait = deadline == NO_DEADLINE ? POLL_NANOS : Math.min(POLL_NANOS, deadline - now);
-                receiveOne(wait);
+                receiveOne();
             }
         } catch (RuntimeException e) {
             session.fail(TftpFailures.io(uri, "the transfer's thread failed", e));
         } finally {
-            socket.close();
+            ended = true;
+            closeQuietly(channel);
+            closeQuietly(waker);
         }
     }
 
-    /** Waits up to {@code waitNanos} for one datagram and hands it to the session. */
-    private void receiveOne(long waitNanos) {
+    /** Blocks for one datagram and hands it to the session, unless it is the watchdog's. */
+    private void receiveOne() {
+        InetSocketAddress sender;
         try {
-            socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
-            received.setLength(MAX_DATAGRAM);
-            socket.receive(received);
-        } catch (SocketTimeoutException quiet) {
+            received.clear();
+            sender = (InetSocketAddress) channel.receive(received);
+        } catch (ClosedChannelException e) {
+            session.linkClosed();
             return;
         } catch (IOException e) {
-            if (socket.isClosed()) {
-                session.linkClosed();
-            } else {
-                session.linkFailed(e);
-            }
+            session.linkFailed(e);
             return;
         }
-        if (!(received.getSocketAddress() instanceof InetSocketAddress sender)) {
-            return;
+        if (sender == null || isWakeUp(sender)) {
+            return; // the loop looks at the alarm and at cancel
         }
+        received.flip();
         // The payload is a view of the receive buffer: the session stores it before the next receive.
-        ByteBuf datagram = Unpooled.wrappedBuffer(receiveBuffer, 0, received.getLength());
-        session.receive(TftpDecoder.decode(datagram), sender);
+        ByteBuf datagram = Unpooled.wrappedBuffer(received);
+        try {
+            session.receive(TftpDecoder.decode(datagram), sender);
+        } finally {
+            datagram.release();
+        }
+    }
+
+    private boolean isWakeUp(InetSocketAddress sender) {
+        return sender.getPort() == wakerAddress.getPort() && sender.getAddress().isLoopbackAddress();
+    }
+
+    /** The watchdog's loop: sleeps until the alarm is due, then wakes the receiving thread once. */
+    private void watch() {
+        long wokenFor = NO_DEADLINE;
+        while (!ended) {
+            long due = deadline;
+            long now = System.nanoTime();
+            if (due == NO_DEADLINE || due == wokenFor) {
+                LockSupport.parkNanos(WATCH_NANOS);
+            } else if (now - due >= 0) {
+                wokenFor = due;
+                wake();
+            } else {
+                LockSupport.parkNanos(Math.min(due - now, WATCH_NANOS));
+            }
+        }
+    }
+
+    /** An empty datagram to the transfer's socket: its blocking receive returns. */
+    private void wake() {
+        try {
+            waker.send(ByteBuffer.allocate(0), wakeTarget);
+        } catch (IOException ended) {
+            // the transfer closed its sockets: nobody is waiting any more
+        }
     }
 
     @Override
     public void send(TftpPacket packet, InetSocketAddress to) {
         ByteBuf wire = TftpEncoder.encode(alloc, packet);
         try {
-            socket.send(new DatagramPacket(wire.array(), wire.arrayOffset() + wire.readerIndex(),
-                    wire.readableBytes(), to));
+            channel.send(wire.nioBuffer(), to);
             lastSendFailure = null;
         } catch (IOException e) {
             lastSendFailure = e;
@@ -176,7 +234,7 @@ final class UdpTftpRead implements Transfer, TftpLink {
 
     @Override
     public void arm(long delayNanos) {
-        deadline = nanoTime() + delayNanos;
+        deadline = System.nanoTime() + delayNanos;
     }
 
     @Override
@@ -186,11 +244,19 @@ final class UdpTftpRead implements Transfer, TftpLink {
 
     @Override
     public void close() {
-        socket.close();
+        closeQuietly(channel);
     }
 
     @Override
     public Throwable lastSendFailure() {
         return lastSendFailure;
+    }
+
+    private static void closeQuietly(DatagramChannel socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a UDP socket has nothing to flush
+        }
     }
 }
