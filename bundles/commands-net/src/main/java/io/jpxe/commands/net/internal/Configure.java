@@ -26,6 +26,8 @@ final class Configure {
     static final String TIMING_PROPERTY = "jpxe.netconf.timing";
     /** How long the other configurators may still take once one has succeeded. */
     static final Duration GRACE = Duration.ofSeconds(3);
+    /** The configurator never abandoned for another's success: DHCPv4, which names the boot file. */
+    static final String BOOT_CONFIGURATOR = "dhcp";
 
     private Configure() {
     }
@@ -95,8 +97,11 @@ final class Configure {
      * iPXE runs every configurator at once and succeeds if any does ({@code usr/ifmgmt.c}). Unlike
      * iPXE, once one has succeeded the others get {@link #GRACE} to finish and are then abandoned:
      * a network without IPv6 must not hold a working DHCPv4 lease back for the 15 s of router
-     * solicitations (the netboot.xyz#283 complaint). Each runs on its own virtual thread; abandoning
-     * or Ctrl-C interrupts them.
+     * solicitations (the netboot.xyz#283 complaint). DHCPv4 ({@value #BOOT_CONFIGURATOR}) is the
+     * exception, waited for to its own end as iPXE does: it carries the boot file and next server, and
+     * IPv6 autoconfiguration, done in milliseconds, must not cut it off (an image under emulation took
+     * more than the grace to get its lease and booted with IPv6 only). Each runs on its own virtual
+     * thread; abandoning or Ctrl-C interrupts them.
      */
     private static JpxeException runAll(NetDevice device, List<Named> chosen, long start, CommandContext context) {
         BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
@@ -115,13 +120,14 @@ final class Configure {
             }));
         }
         int pending = chosen.size();
+        boolean bootConfiguratorPending = chosen.stream().anyMatch(c -> c.name().equals(BOOT_CONFIGURATOR));
         long graceEnd = 0;
         boolean succeeded = false;
         JpxeException last = null;
         try {
             while (pending > 0) {
                 long wait = TimeUnit.MILLISECONDS.toNanos(100);
-                if (succeeded) {
+                if (succeeded && !bootConfiguratorPending) {
                     wait = Math.min(wait, graceEnd - System.nanoTime());
                     if (wait <= 0) {
                         break;
@@ -133,6 +139,9 @@ final class Configure {
                     continue;
                 }
                 pending--;
+                if (o.configurator().name().equals(BOOT_CONFIGURATOR)) {
+                    bootConfiguratorPending = false;
+                }
                 if (o.failure() == null) {
                     if (!succeeded) {
                         graceEnd = System.nanoTime() + GRACE.toNanos();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -30,7 +31,33 @@ import io.jpxe.api.net.NetDevice;
 public final class NetInventory {
     private volatile List<NetDevice> devices = List.of();
     /** Sorted by name, the order {@code ifconf} tries them in ({@code dhcp} before {@code ipv6}). */
-    private volatile List<Configure.Named> configurators = List.of();
+    private volatile List<LazyConfigurator> configurators = List.of();
+
+    /**
+     * A configurator as bound: its object is taken at the first command that needs it, not at bind
+     * time. Taking it at bind time activates it (DHCP's needs the settings tree) in the middle of
+     * start-up, where a dependency cycle made SCR hand out nothing and never bind it again: an image
+     * then booted with IPv6 only.
+     */
+    private static final class LazyConfigurator {
+        final String name;
+        final ComponentServiceObjects<NetConfigurator> objects;
+        private NetConfigurator configurator;
+
+        LazyConfigurator(String name, ComponentServiceObjects<NetConfigurator> objects, NetConfigurator configurator) {
+            this.name = name;
+            this.objects = objects;
+            this.configurator = configurator;
+        }
+
+        /** The configurator, or {@code null} if it cannot be had now (asked again next time). */
+        synchronized NetConfigurator get() {
+            if (configurator == null && objects != null) {
+                configurator = objects.getService();
+            }
+            return configurator;
+        }
+    }
 
     public NetInventory() {
     }
@@ -40,7 +67,7 @@ public final class NetInventory {
             List<Map.Entry<Map<String, Object>, NetConfigurator>> configurators) {
         NetInventory inventory = new NetInventory();
         devices.forEach(inventory::addDevice);
-        configurators.forEach(c -> inventory.addConfigurator(c.getValue(), c.getKey()));
+        configurators.forEach(c -> inventory.add(new LazyConfigurator(name(c.getKey()), null, c.getValue())));
         return inventory;
     }
 
@@ -49,9 +76,16 @@ public final class NetInventory {
         return devices;
     }
 
-    /** The named configurators, sorted by name. */
+    /** The named configurators that can be had now, sorted by name. */
     List<Configure.Named> configurators() {
-        return configurators;
+        List<Configure.Named> named = new ArrayList<>();
+        for (LazyConfigurator c : configurators) {
+            NetConfigurator configurator = c.get();
+            if (configurator != null) {
+                named.add(new Configure.Named(c.name, configurator));
+            }
+        }
+        return named;
     }
 
     @Reference(service = NetDevice.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -72,17 +106,24 @@ public final class NetInventory {
     @Reference(service = NetConfigurator.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeConfigurator")
-    synchronized void addConfigurator(NetConfigurator configurator, Map<String, Object> properties) {
-        List<Configure.Named> next = new ArrayList<>(configurators);
-        next.add(new Configure.Named(Objects.toString(properties.get(NetConfigurator.NAME_PROPERTY), "?"),
-                configurator));
-        next.sort(Comparator.comparing(Configure.Named::name));
+    void addConfigurator(ComponentServiceObjects<NetConfigurator> objects, Map<String, Object> properties) {
+        add(new LazyConfigurator(name(properties), objects, null));
+    }
+
+    synchronized void removeConfigurator(ComponentServiceObjects<NetConfigurator> objects) {
+        List<LazyConfigurator> next = new ArrayList<>(configurators);
+        next.removeIf(c -> c.objects == objects);
         configurators = List.copyOf(next);
     }
 
-    synchronized void removeConfigurator(NetConfigurator configurator) {
-        List<Configure.Named> next = new ArrayList<>(configurators);
-        next.removeIf(c -> c.configurator() == configurator);
+    private synchronized void add(LazyConfigurator configurator) {
+        List<LazyConfigurator> next = new ArrayList<>(configurators);
+        next.add(configurator);
+        next.sort(Comparator.comparing(c -> c.name));
         configurators = List.copyOf(next);
+    }
+
+    private static String name(Map<String, Object> properties) {
+        return Objects.toString(properties.get(NetConfigurator.NAME_PROPERTY), "?");
     }
 }

@@ -78,6 +78,36 @@ class NetCommandsTest {
     }
 
     @Test
+    void aQuickIpv6SuccessDoesNotCutOffDhcpButDhcpDoesNotWaitForIpv6() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean leased = new java.util.concurrent.atomic.AtomicBoolean();
+        NetConfigurator slowDhcp = (device, ctx) -> {
+            try {
+                Thread.sleep(Configure.GRACE.toMillis() + 300); // an emulated machine's DHCP
+            } catch (InterruptedException e) {
+                throw new JpxeException(Errno.ECANCELED, "abandoned");
+            }
+            leased.set(true);
+        };
+        NetConfigurator quickIpv6 = (device, ctx) -> { };
+        Configure.device(net0, List.of(new Configure.Named("dhcp", slowDhcp), new Configure.Named("ipv6", quickIpv6)),
+                null, Duration.ofSeconds(1), context);
+        assertTrue(leased.get(), "DHCPv4 (the boot file) is waited for although IPv6 succeeded first");
+
+        NetConfigurator slowIpv6 = (device, ctx) -> {
+            try {
+                Thread.sleep(60_000); // router solicitations on a network without IPv6
+            } catch (InterruptedException e) {
+                throw new JpxeException(Errno.ECANCELED, "abandoned");
+            }
+        };
+        long begin = System.nanoTime();
+        Configure.device(net0, List.of(new Configure.Named("dhcp", (d, c) -> { }), new Configure.Named("ipv6", slowIpv6)),
+                null, Duration.ofSeconds(1), context);
+        assertTrue(System.nanoTime() - begin < Configure.GRACE.toNanos() + 2_000_000_000L,
+                "IPv6 gets the grace after DHCP succeeded, not its whole timeout");
+    }
+
+    @Test
     void timeoutIsReportedAsIpxeDoes() {
         NetConfigurator never = (device, ctx) -> {
             throw new JpxeException(Errno.ETIMEDOUT, "");

@@ -58,15 +58,47 @@ class NetInventoryTest {
         };
         NetConfigurator dhcp = (device, ctx) -> { };
         // the order DhcpConfigurator causes: dhcp's activation registers ipv6 first
-        inventory.addConfigurator(ipv6, Map.of(NetConfigurator.NAME_PROPERTY, "ipv6"));
-        inventory.addConfigurator(dhcp, Map.of(NetConfigurator.NAME_PROPERTY, "dhcp"));
+        // SCR could not activate dhcp yet (a cycle at start-up): it is asked again at the next command
+        ServiceObjectsStub<NetConfigurator> dhcpObjects = new ServiceObjectsStub<>(null);
+        ServiceObjectsStub<NetConfigurator> ipv6Objects = new ServiceObjectsStub<>(ipv6);
+        inventory.addConfigurator(ipv6Objects, Map.of(NetConfigurator.NAME_PROPERTY, "ipv6"));
+        inventory.addConfigurator(dhcpObjects, Map.of(NetConfigurator.NAME_PROPERTY, "dhcp"));
+        assertEquals(List.of("ipv6"), inventory.configurators().stream().map(Configure.Named::name).toList());
+        dhcpObjects.service = dhcp;
         assertEquals(List.of("dhcp", "ipv6"), inventory.configurators().stream().map(Configure.Named::name).toList());
+        inventory.configurators();
+        assertEquals(2, dhcpObjects.gets, "taken once it could be had, then kept");
 
         ifconf.execute(context, ifconf.syntax().parse(List.of("ifconf", "-c", "dhcp")));
         assertEquals("Configuring [dhcp] (net0 52:54:00:12:34:50)... ok\n", context.console().errors());
 
-        inventory.removeConfigurator(dhcp);
+        inventory.removeConfigurator(dhcpObjects);
         assertEquals(Errno.ENOTSUP, assertThrows(JpxeException.class,
                 () -> ifconf.execute(context, ifconf.syntax().parse(List.of("ifconf", "-c", "dhcp")))).errno());
+    }
+
+    /** What SCR hands a bind method for a service it activates on demand. */
+    private static final class ServiceObjectsStub<S> implements org.osgi.service.component.ComponentServiceObjects<S> {
+        S service;
+        int gets;
+
+        ServiceObjectsStub(S service) {
+            this.service = service;
+        }
+
+        @Override
+        public S getService() {
+            gets++;
+            return service;
+        }
+
+        @Override
+        public void ungetService(S s) {
+        }
+
+        @Override
+        public org.osgi.framework.ServiceReference<S> getServiceReference() {
+            return null;
+        }
     }
 }
