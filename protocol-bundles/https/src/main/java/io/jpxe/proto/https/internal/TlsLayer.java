@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -57,7 +58,11 @@ public final class TlsLayer implements SecureLayer {
 
     private final TrustStore store;
     private final Clock clock;
-    private final SslProvider provider;
+    /**
+     * The engine, chosen at the first connection: looking for BoringSSL loads a 3 MB native library,
+     * which under emulation took seconds of every boot, https or not (the HTTP client binds this layer).
+     */
+    private final Supplier<SslProvider> provider;
     /** Null only in tests that pass {@code ${trust}} themselves. */
     private final Settings settings;
     private final ImageStore images;
@@ -70,14 +75,15 @@ public final class TlsLayer implements SecureLayer {
     @Activate
     public TlsLayer(@Reference(name = "store") TrustStore store, @Reference(name = "settings") Settings settings,
             @Reference(name = "images") ImageStore images, BundleContext context) {
-        this(store, Clock.systemUTC(), provider(context.getProperty(PROVIDER_PROPERTY)), settings, images);
+        this(store, Clock.systemUTC(), chosenOnFirstUse(context.getProperty(PROVIDER_PROPERTY)), settings, images);
     }
 
     TlsLayer(TrustStore store, Clock clock, SslProvider provider) {
-        this(store, clock, provider, null, null);
+        this(store, clock, () -> provider, null, null);
     }
 
-    private TlsLayer(TrustStore store, Clock clock, SslProvider provider, Settings settings, ImageStore images) {
+    private TlsLayer(TrustStore store, Clock clock, Supplier<SslProvider> provider, Settings settings,
+            ImageStore images) {
         this.store = store;
         this.clock = clock;
         this.provider = provider;
@@ -122,7 +128,31 @@ public final class TlsLayer implements SecureLayer {
 
     /** The engine connections use (for diagnostics and tests). */
     SslProvider provider() {
-        return provider;
+        return provider.get();
+    }
+
+    /**
+     * {@link #provider(String)} on first use, then remembered; an unknown value fails at activation,
+     * where it is a configuration error, not at the first download.
+     */
+    private static Supplier<SslProvider> chosenOnFirstUse(String requested) {
+        String wanted = requested == null ? "" : requested.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("", "jdk", "openssl").contains(wanted)) {
+            provider(requested); // throws, naming the property and the value
+        }
+        return new Supplier<>() {
+            private volatile SslProvider chosen;
+
+            @Override
+            public SslProvider get() {
+                SslProvider p = chosen;
+                if (p == null) {
+                    p = provider(requested);
+                    chosen = p;
+                }
+                return p;
+            }
+        };
     }
 
     @Override
@@ -159,6 +189,8 @@ public final class TlsLayer implements SecureLayer {
             tls = handler(channel, host, port, trust, identity);
         } catch (SSLException e) {
             return secured.setFailure(TlsFailures.handshake(uri, host, e));
+        } catch (IllegalArgumentException e) { // jpxe.tls.provider=openssl where BoringSSL does not load
+            return secured.setFailure(new JpxeException(io.jpxe.api.Errno.ENOTSUP, uri + ": " + e.getMessage(), e));
         }
         channel.pipeline().addFirst(HANDLER, tls);
         HandshakeFailureSink failures = new HandshakeFailureSink();
@@ -179,6 +211,7 @@ public final class TlsLayer implements SecureLayer {
 
     private SslHandler handler(Channel channel, String host, int port, String trust, ClientIdentity identity)
             throws SSLException {
+        SslProvider provider = this.provider.get();
         SslContextBuilder builder = SslContextBuilder.forClient()
                 .sslProvider(provider)
                 .protocols("TLSv1.3", "TLSv1.2")
