@@ -15,22 +15,9 @@ ensure_packages iptables:iptables
 loss="${1:-10}"; cap="${2:-60}"
 jar="${JPXE_JAR:-$root/distributions/standard/target/jpxe-standard.jar}"  # JPXE_JAR: another image
 atftpd="$root/target/test-peers/atftpd-root/usr/sbin/atftpd"
-srv="jpxe-loss-srv-$$"; cli="jpxe-loss-cli-$$"
-s=$(mktemp -d); chmod 755 "$s"; mkdir "$s/root"; chmod 755 "$s/root"
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
-    ip netns del "$srv" 2>/dev/null || true; ip netns del "$cli" 2>/dev/null || true; rm -rf "$s"
-}
-trap cleanup EXIT
-
-ip netns add "$srv"; ip netns add "$cli"
-ip link add "vs$$" type veth peer name "vc$$"
-ip link set "vs$$" netns "$srv"; ip link set "vc$$" netns "$cli"
-ip -n "$srv" addr add 198.18.0.1/24 dev "vs$$"; ip -n "$srv" link set "vs$$" up; ip -n "$srv" link set lo up
-ip -n "$cli" addr add 198.18.0.2/24 dev "vc$$"; ip -n "$cli" link set "vc$$" up; ip -n "$cli" link set lo up
-ip netns exec "$cli" iptables -A INPUT -i "vc$$" -m statistic --mode random --probability "0.$(printf '%02d' "$loss")" -j DROP
-ip netns exec "$srv" iptables -A INPUT -i "vs$$" -m statistic --mode random --probability "0.$(printf '%02d' "$loss")" -j DROP
+source "$root/tools/bench-lab.sh"
+ip netns exec "$cli" iptables -A INPUT -i "$cli_if" -m statistic --mode random --probability "0.$(printf '%02d' "$loss")" -j DROP
+ip netns exec "$srv" iptables -A INPUT -i "$srv_if" -m statistic --mode random --probability "0.$(printf '%02d' "$loss")" -j DROP
 
 head -c $((1 << 20)) /dev/urandom > "$s/root/one.bin"; chmod 644 "$s/root/one.bin"
 want=$(sha256sum "$s/root/one.bin" | cut -c1-64)

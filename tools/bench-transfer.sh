@@ -7,9 +7,13 @@
 #   tools/bench-transfer.sh [RUNS]        (default 5; prints medians and ratios)
 #   JPXE_JAR=path/to/jpxe-standard.jar tools/bench-transfer.sh   (benchmarks that image instead)
 #
-# jPXE's transfer time is the median of (a run fetching a tiny file, then the big one) minus the
-# median of (a run fetching only the tiny file): JVM start and the first connection cancel out.
-# Clients write into tmpfs (/dev/shm) as jPXE does into memory (memfd).
+# Each side is timed by its own clock from the start of the transfer (connection, request) to the last
+# byte stored: jPXE's `--verbose` ends each transfer with "ok (<size> in <s> s, ...)", curl prints
+# %{time_total}; atftp and tftp-hpa's client, which print nothing of the kind, are timed from outside
+# (their process start, a few ms, counts against them). jPXE fetches a tiny file first in the same run,
+# so the big one does not pay for the first connection's set-up (TLS engine loading, name lookup), and
+# its whole run, JVM start-up included, is shown beside it. Clients write into tmpfs (/dev/shm) as jPXE
+# does into memory (memfd).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/tools/env.sh"
@@ -82,55 +86,35 @@ vsftpd "$s/vsftpd.conf" & pids+=($!)
     --group nogroup "$s/root" & pids+=($!)
 await t "$https"; await t "$ftp"; await u "$hpa"; await u "$atf"
 
-now() { date +%s.%N; }
-timed() { local t0; t0=$(now); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; return 1; }; echo "$(now) - $t0" | bc; }
-jpxe_run() { # script text -> seconds
-    printf '#!ipxe\n%b' "$1" > "$s/script.ipxe"
-    timed java "${JPXE_JVM_FLAGS[@]}" -jar "$jar" run "$s/script.ipxe" --set "trust=$trust"
-}
-median() { python3 -c 'import statistics,sys; print("%.3f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+in_ns=()
+source "$root/tools/bench-lib.sh"
 
-declare -A result
-# jpxe NAME BASE-URI [FILE]: median transfer seconds of FILE (big.bin)
-bench_jpxe() {
-    local name="$1" base="$2" file="${3:-big.bin}" with=() without=()
-    for _ in $(seq "$runs"); do
-        without+=("$(jpxe_run "imgfetch ${base}tiny.bin\n")")
-        with+=("$(jpxe_run "imgfetch ${base}tiny.bin\nimgfetch ${base}${file}\n")")
-    done
-    result[$name]=$(echo "$(median "${with[@]}") - $(median "${without[@]}")" | bc)
-    echo "  $name: ${result[$name]} s (end to end $(median "${with[@]}") s, start-up run $(median "${without[@]}") s)" >&2
-}
-bench_cmd() { # NAME command...
-    local name="$1" times=(); shift
-    for _ in $(seq "$runs"); do rm -f "$s/out/"*; times+=("$(timed "$@")"); done
-    result[$name]=$(median "${times[@]}")
-    echo "  $name: ${result[$name]} s" >&2
-}
+# jpxe NAME BASE-URI [FILE]: FILE (big.bin) after tiny.bin
+jpxe() { bench_jpxe "$1" "${3:-big.bin}" "imgfetch ${2}tiny.bin\nimgfetch ${2}${3:-big.bin}\n" --set "trust=$trust"; }
 
 echo "HTTP / HTTPS / FTP, ${size_mib} MiB and 1 GiB, $runs runs each" >&2
-bench_cmd curl-http curl -sf -o "$s/out/big.bin" "http://127.0.0.1:$http/big.bin"
-bench_jpxe jpxe-http "http://127.0.0.1:$http/"
-bench_cmd curl-https curl -sf --cacert "$s/cert.pem" -o "$s/out/big.bin" "https://localhost:$https/big.bin"
-bench_jpxe jpxe-https "https://localhost:$https/"
-bench_cmd curl-ftp curl -sf -o "$s/out/big.bin" "ftp://127.0.0.1:$ftp/big.bin"
-bench_jpxe jpxe-ftp "ftp://127.0.0.1:$ftp/"
-bench_cmd curl-http-1g curl -sf -o "$s/out/huge.bin" "http://127.0.0.1:$http/huge.bin"
-bench_jpxe jpxe-http-1g "http://127.0.0.1:$http/" huge.bin
-bench_cmd curl-https-1g curl -sf --cacert "$s/cert.pem" -o "$s/out/huge.bin" "https://localhost:$https/huge.bin"
-bench_jpxe jpxe-https-1g "https://localhost:$https/" huge.bin
-bench_cmd curl-ftp-1g curl -sf -o "$s/out/huge.bin" "ftp://127.0.0.1:$ftp/huge.bin"
-bench_jpxe jpxe-ftp-1g "ftp://127.0.0.1:$ftp/" huge.bin
+bench_curl curl-http -o "$s/out/big.bin" "http://127.0.0.1:$http/big.bin"
+jpxe jpxe-http "http://127.0.0.1:$http/"
+bench_curl curl-https --cacert "$s/cert.pem" -o "$s/out/big.bin" "https://localhost:$https/big.bin"
+jpxe jpxe-https "https://localhost:$https/"
+bench_curl curl-ftp -o "$s/out/big.bin" "ftp://127.0.0.1:$ftp/big.bin"
+jpxe jpxe-ftp "ftp://127.0.0.1:$ftp/"
+bench_curl curl-http-1g -o "$s/out/huge.bin" "http://127.0.0.1:$http/huge.bin"
+jpxe jpxe-http-1g "http://127.0.0.1:$http/" huge.bin
+bench_curl curl-https-1g --cacert "$s/cert.pem" -o "$s/out/huge.bin" "https://localhost:$https/huge.bin"
+jpxe jpxe-https-1g "https://localhost:$https/" huge.bin
+bench_curl curl-ftp-1g -o "$s/out/huge.bin" "ftp://127.0.0.1:$ftp/huge.bin"
+jpxe jpxe-ftp-1g "ftp://127.0.0.1:$ftp/" huge.bin
 
 echo "TFTP, ${size_mib} MiB, blksize 1432, $runs runs each" >&2
-bench_cmd curl-tftp-hpa curl -sf --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$hpa/big.bin"
+bench_curl curl-tftp-hpa --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$hpa/big.bin"
 bench_cmd atftp-tftp-hpa atftp --option "blksize 1432" -g -r big.bin -l "$s/out/big.bin" 127.0.0.1 "$hpa"
-bench_jpxe jpxe-tftp-hpa "tftp://127.0.0.1:$hpa/"
+jpxe jpxe-tftp-hpa "tftp://127.0.0.1:$hpa/"
 # tftp-hpa's own client has no blksize option: it runs RFC 1350's 512-byte blocks.
 bench_cmd tftp-hpa-client tftp -m binary 127.0.0.1 "$hpa" -c get big.bin "$s/out/big.bin"
 bench_cmd atftp-window16 atftp --option "blksize 1432" --option "windowsize 16" -g -r big.bin -l "$s/out/big.bin" 127.0.0.1 "$atf"
-bench_jpxe jpxe-window16 "tftp://127.0.0.1:$atf/"
-bench_cmd curl-atftpd curl -sf --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$atf/big.bin"
+jpxe jpxe-window16 "tftp://127.0.0.1:$atf/"
+bench_curl curl-atftpd --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$atf/big.bin"
 
 echo "heap: 1 GiB over HTTP with -Xmx128m" >&2
 printf '#!ipxe\nimgfetch http://127.0.0.1:%s/huge.bin\n' "$http" > "$s/huge.ipxe"
@@ -139,7 +123,6 @@ java "${JPXE_JVM_FLAGS[@]}" -Xmx128m -Xlog:gc:file="$s/gc.log" -jar "$jar" run "
 peak=$(grep -oE '[0-9]+M->[0-9]+M' "$s/gc.log" | cut -dM -f1 | sort -n | tail -1)
 
 mibs() { echo "scale=0; ${2:-$size_mib} / $1" | bc; }
-ratio() { echo "scale=2; $2 / $1" | bc; }
 printf '\n| transfer (loopback, %s MiB unless said, median of %s) | jPXE s | jPXE MiB/s | reference | ref s | ref MiB/s | jPXE / ref throughput |\n' "$size_mib" "$runs"
 printf '|---|---|---|---|---|---|---|\n'
 row() { # LABEL JPXE-KEY REFERENCE-LABEL REFERENCE-KEY [MiB]

@@ -32,8 +32,9 @@ final class ImageProcess {
 
     static List<String> command(String profile, String... args) {
         List<String> cmd = new ArrayList<>(List.of(System.getProperty("jpxe.java", "java"),
+                // the flags ./jpxe and the bootable image start it with (tools/env.sh, image-init.sh)
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-jar", jar(profile).toString()));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar(profile).toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }

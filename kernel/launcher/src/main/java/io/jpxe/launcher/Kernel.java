@@ -156,6 +156,9 @@ final class Kernel implements AutoCloseable {
         config.put("felix.cache.locking", "false"); // the launcher locks the cache itself
         config.put("felix.log.logger", new StderrLogger(err));
         config.put("felix.log.level", options.verbose() ? "3" : "1");
+        if (options.verbose()) {
+            config.put("jpxe.verbose", "true"); // the console then reports each transfer's size, time and rate
+        }
         config.put("jpxe.command", options.command().name().toLowerCase(java.util.Locale.ROOT));
         config.put("jpxe.boot", options.boot());
         config.put("jpxe.profile", image.profile());

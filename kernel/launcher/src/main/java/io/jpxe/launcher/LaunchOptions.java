@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param properties   {@code -D key=value} framework properties
  * @param imageLocation an image folder or jar other than the launcher's own ({@code --image})
  * @param hotDir       the folder FileInstall watches ({@code --hot}), or {@code null}
- * @param verbose      print start-up diagnostics
+ * @param verbose      print start-up diagnostics and transfer statistics
  */
 record LaunchOptions(Command command, String target, String boot, Path planOut, List<String> settings,
         Map<String, String> properties, Path imageLocation, Path hotDir, boolean verbose) {
@@ -41,7 +41,7 @@ record LaunchOptions(Command command, String target, String boot, Path planOut, 
               --image PATH        use the bundles of another image (folder or jar)
               --hot DIR           folder watched for bundles to hot-replace (images with FileInstall)
               --netdev IF[,IF]    attach only these Linux interfaces (default: every Ethernet one)
-              --verbose           print start-up diagnostics
+              --verbose           print start-up diagnostics, and size, time and rate of each transfer
             """;
 
     static final class UsageException extends Exception {

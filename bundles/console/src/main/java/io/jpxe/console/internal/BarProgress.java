@@ -89,23 +89,13 @@ final class BarProgress implements Progress {
             sb.append('[').append("=".repeat(filled)).append(" ".repeat(BAR_WIDTH - filled)).append("] ")
                     .append(String.format("%3d%%", percent));
         } else {
-            sb.append(size(bytes));
+            sb.append(Sizes.bytes(bytes));
         }
-        sb.append(' ').append(size((long) rate)).append("/s");
+        sb.append(' ').append(Sizes.bytes((long) rate)).append("/s");
         if (size > 0 && bytes < size && rate > 0) {
             long left = (long) ((size - bytes) / rate);
             sb.append(String.format(" ETA %d:%02d", left / 60, left % 60));
         }
         return sb.toString();
-    }
-
-    private static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format("%.1f KiB", bytes / 1024.0);
-        }
-        return String.format("%.1f MiB", bytes / (1024.0 * 1024));
     }
 }

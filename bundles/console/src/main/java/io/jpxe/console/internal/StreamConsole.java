@@ -30,6 +30,8 @@ public class StreamConsole implements Console, AutoCloseable {
     private final TerminalMode terminal;
     /** Set by Ctrl-C (a key read, or SIGINT where a handler is installed); see {@link #consumeInterrupt}. */
     private final java.util.concurrent.atomic.AtomicBoolean interrupt = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Line-mode progress ends with size, time and rate (see {@link LineProgress}). */
+    private volatile boolean transferStatistics;
 
     StreamConsole(InputStream in, PrintStream out, PrintStream err, boolean interactive, TerminalMode terminal) {
         this.out = out;
@@ -140,6 +142,10 @@ public class StreamConsole implements Console, AutoCloseable {
         return interrupt.getAndSet(false);
     }
 
+    void transferStatistics(boolean on) {
+        transferStatistics = on;
+    }
+
     /** Records a Ctrl-C for {@link #consumeInterrupt}; returns whether one was already pending. */
     boolean requestInterrupt() {
         return interrupt.getAndSet(true);
@@ -148,7 +154,7 @@ public class StreamConsole implements Console, AutoCloseable {
     @Override
     public Progress progress(String label, long expected) {
         return interactive ? new BarProgress(err, label, expected, System::nanoTime)
-                : new LineProgress(err, label);
+                : new LineProgress(err, label, transferStatistics, System::nanoTime);
     }
 
     /** Starts reading the input on first use, so a console nobody reads from leaves stdin alone. */

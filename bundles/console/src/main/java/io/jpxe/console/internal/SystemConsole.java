@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -36,6 +38,8 @@ import io.jpxe.api.console.Console;
  */
 @Component(service = Console.class)
 public final class SystemConsole extends StreamConsole {
+    /** Framework property set by the launcher's {@code --verbose}: transfers report size, time and rate. */
+    static final String VERBOSE_PROPERTY = "jpxe.verbose";
     /** Command names (for Tab completion) by service reference. */
     private final Map<ServiceReference<Command>, List<String>> commands = new ConcurrentHashMap<>();
     private final TerminalInput terminalInput;
@@ -124,6 +128,11 @@ public final class SystemConsole extends StreamConsole {
     private static boolean hasTerminal() {
         java.io.Console console = System.console();
         return console != null && console.isTerminal();
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        transferStatistics(Boolean.parseBoolean(context.getProperty(VERBOSE_PROPERTY)));
     }
 
     @Deactivate

@@ -96,6 +96,18 @@ class StreamConsoleTest {
     }
 
     @Test
+    void verboseLineModeEndsWithSizeTimeAndRate() {
+        AtomicLong now = new AtomicLong(7_000_000_000L);
+        LineProgress line = new LineProgress(new PrintStream(err, true, StandardCharsets.UTF_8), "http://x/k", true, now::get);
+        line.update(128L << 20);
+        line.update(256L << 20);
+        now.addAndGet(500_000_000L);
+        line.done();
+        assertEquals(String.format("http://x/k... ok (256.0 MiB in %.3f s, 512.0 MiB/s)%n", 0.5),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void barRedrawsAtMostEvery100Milliseconds() {
         AtomicLong now = new AtomicLong(0);
         BarProgress bar = new BarProgress(new PrintStream(err, true, StandardCharsets.UTF_8), "f", 1000, now::get);

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.osgi.service.component.ComponentServiceObjects;
+
+import io.jpxe.api.component.LazyService;
 
 /**
  * The services of one kind that are registered now (a whiteboard), with their properties, ordered
@@ -33,14 +34,11 @@ public final class RankedServices<S> {
         private final Map<String, Object> properties;
         /** What {@link #remove} matches: the service object or its {@code ComponentServiceObjects}. */
         private final Object key;
-        /** Null when the service was given as an object. */
-        private final ComponentServiceObjects<S> objects;
-        private final AtomicReference<S> service;
+        private final LazyService<S> service;
 
-        private Entry(Object key, S service, ComponentServiceObjects<S> objects, Map<String, ?> properties) {
+        private Entry(Object key, LazyService<S> service, Map<String, ?> properties) {
             this.key = key;
-            this.service = new AtomicReference<>(service);
-            this.objects = objects;
+            this.service = service;
             this.properties = Map.copyOf(properties);
         }
 
@@ -49,28 +47,8 @@ public final class RankedServices<S> {
             return properties;
         }
 
-        /**
-         * The service object, taken from the registry at the first call (which activates a delayed
-         * component on the calling thread); {@code null} when it cannot be had now (its component
-         * failed to activate, or it is going away). A later call tries again.
-         */
+        /** The service object, taken at the first call; {@code null} when it cannot be had now (see {@link LazyService#get}). */
         public S service() {
-            S current = service.get();
-            if (current != null || objects == null) {
-                return current;
-            }
-            S obtained;
-            try {
-                obtained = objects.getService();
-            } catch (IllegalStateException e) {
-                return null; // unbound or the consumer deactivated meanwhile
-            }
-            if (obtained == null) {
-                return null;
-            }
-            if (!service.compareAndSet(null, obtained)) {
-                objects.ungetService(obtained); // another thread took it first: keep one use
-            }
             return service.get();
         }
 
@@ -112,12 +90,12 @@ public final class RankedServices<S> {
 
     /** Records a service object that appeared (outside OSGi: tests, or a service already in hand). */
     public void add(S service, Map<String, ?> properties) {
-        entries.add(new Entry<>(service, service, null, properties));
+        entries.add(new Entry<>(service, LazyService.given(service), properties));
     }
 
     /** Records a service that appeared, without taking its object yet (see the class comment). */
     public void addLazily(ComponentServiceObjects<S> objects, Map<String, ?> properties) {
-        entries.add(new Entry<>(objects, null, objects, properties));
+        entries.add(new Entry<>(objects, LazyService.of(objects), properties));
     }
 
     /** Forgets a service that went away: {@code key} is what {@link #add} or {@link #addLazily} got. */

@@ -8,11 +8,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.ComponentServiceObjects;
 
 import io.jpxe.api.command.Command;
+import io.jpxe.api.component.LazyService;
 import io.jpxe.api.command.JpxeCommand;
 
 /**
@@ -35,35 +35,17 @@ final class CommandRegistry {
         final Object key;
         final int ranking;
         final long serviceId;
-        private final ComponentServiceObjects<Command> objects; // null for a command given as an object
-        private final AtomicReference<Command> command;
+        private final LazyService<Command> command;
 
-        Entry(Object key, Command command, ComponentServiceObjects<Command> objects, Map<String, ?> properties) {
+        Entry(Object key, LazyService<Command> command, Map<String, ?> properties) {
             this.key = key;
-            this.command = new AtomicReference<>(command);
-            this.objects = objects;
+            this.command = command;
             this.ranking = number(properties.get("service.ranking"), 0);
             this.serviceId = number(properties.get("service.id"), Long.MAX_VALUE);
         }
 
         /** The command object, taken at the first call; {@code null} when it cannot be had now. */
         Command command() {
-            Command current = command.get();
-            if (current != null || objects == null) {
-                return current;
-            }
-            Command obtained;
-            try {
-                obtained = objects.getService();
-            } catch (IllegalStateException e) {
-                return null; // unbound or the engine deactivated meanwhile
-            }
-            if (obtained == null) {
-                return null;
-            }
-            if (!command.compareAndSet(null, obtained)) {
-                objects.ungetService(obtained); // another thread took it first: keep one use
-            }
             return command.get();
         }
     }
@@ -72,12 +54,12 @@ final class CommandRegistry {
 
     /** Adds a command object (outside OSGi: tests). */
     void add(Command command, Map<String, ?> properties) {
-        add(new Entry(command, command, null, properties), properties);
+        add(new Entry(command, LazyService.given(command), properties), properties);
     }
 
     /** Adds a command service without taking its object yet (see the class comment). */
     void addLazily(ComponentServiceObjects<Command> objects, Map<String, ?> properties) {
-        add(new Entry(objects, null, objects, properties), properties);
+        add(new Entry(objects, LazyService.of(objects), properties), properties);
     }
 
     private void add(Entry entry, Map<String, ?> properties) {

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import io.jpxe.api.component.LazyService;
 import io.jpxe.api.net.NetConfigurator;
 import io.jpxe.api.net.NetDevice;
 
@@ -39,23 +40,10 @@ public final class NetInventory {
      * start-up, where a dependency cycle made SCR hand out nothing and never bind it again: an image
      * then booted with IPv6 only.
      */
-    private static final class LazyConfigurator {
-        final String name;
-        final ComponentServiceObjects<NetConfigurator> objects;
-        private NetConfigurator configurator;
-
-        LazyConfigurator(String name, ComponentServiceObjects<NetConfigurator> objects, NetConfigurator configurator) {
-            this.name = name;
-            this.objects = objects;
-            this.configurator = configurator;
-        }
-
+    private record LazyConfigurator(String name, Object key, LazyService<NetConfigurator> service) {
         /** The configurator, or {@code null} if it cannot be had now (asked again next time). */
-        synchronized NetConfigurator get() {
-            if (configurator == null && objects != null) {
-                configurator = objects.getService();
-            }
-            return configurator;
+        NetConfigurator get() {
+            return service.get();
         }
     }
 
@@ -67,7 +55,7 @@ public final class NetInventory {
             List<Map.Entry<Map<String, Object>, NetConfigurator>> configurators) {
         NetInventory inventory = new NetInventory();
         devices.forEach(inventory::addDevice);
-        configurators.forEach(c -> inventory.add(new LazyConfigurator(name(c.getKey()), null, c.getValue())));
+        configurators.forEach(c -> inventory.add(new LazyConfigurator(name(c.getKey()), c.getValue(), LazyService.given(c.getValue()))));
         return inventory;
     }
 
@@ -82,7 +70,7 @@ public final class NetInventory {
         for (LazyConfigurator c : configurators) {
             NetConfigurator configurator = c.get();
             if (configurator != null) {
-                named.add(new Configure.Named(c.name, configurator));
+                named.add(new Configure.Named(c.name(), configurator));
             }
         }
         return named;
@@ -107,19 +95,19 @@ public final class NetInventory {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeConfigurator")
     void addConfigurator(ComponentServiceObjects<NetConfigurator> objects, Map<String, Object> properties) {
-        add(new LazyConfigurator(name(properties), objects, null));
+        add(new LazyConfigurator(name(properties), objects, LazyService.of(objects)));
     }
 
     synchronized void removeConfigurator(ComponentServiceObjects<NetConfigurator> objects) {
         List<LazyConfigurator> next = new ArrayList<>(configurators);
-        next.removeIf(c -> c.objects == objects);
+        next.removeIf(c -> c.key() == objects);
         configurators = List.copyOf(next);
     }
 
     private synchronized void add(LazyConfigurator configurator) {
         List<LazyConfigurator> next = new ArrayList<>(configurators);
         next.add(configurator);
-        next.sort(Comparator.comparing(c -> c.name));
+        next.sort(Comparator.comparing(c -> c.name()));
         configurators = List.copyOf(next);
     }
 
