@@ -1,5 +1,6 @@
 # Sourced by the transfer benchmarks. Needs: $s (work folder), $jar, and optionally the array
 # in_ns (a prefix such as `ip netns exec NS` that every timed command runs under).
+# JPXE_BENCH_JVM: more JVM options for jPXE's runs (e.g. -XX:TieredStopAtLevel=4 to measure with C2).
 now() { date +%s.%N; }
 median() { python3 -c 'import statistics,sys; print("%.3f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 ratio() { echo "scale=2; $2 / $1" | bc; }
@@ -16,7 +17,8 @@ jpxe_transfer() {
     local file="$1" script="$2" t0 t1 took; shift 2
     printf '#!ipxe\n%b' "$script" > "$s/script.ipxe"
     t0=$(now)
-    "${in_ns[@]}" java "${JPXE_JVM_FLAGS[@]}" -jar "$jar" --verbose run "$s/script.ipxe" "$@" >"$s/jpxe.log" 2>&1 \
+    # shellcheck disable=SC2086
+    "${in_ns[@]}" java "${JPXE_JVM_FLAGS[@]}" ${JPXE_BENCH_JVM:-} -jar "$jar" --verbose run "$s/script.ipxe" "$@" >"$s/jpxe.log" 2>&1 \
         || { echo "FAILED: jPXE running: $script" >&2; cat "$s/jpxe.log" >&2; return 1; }
     t1=$(now)
     took=$(grep -o "/$file\.\.\. ok (.* in [0-9.]* s" "$s/jpxe.log" | sed 's/.* in \([0-9.]*\) s$/\1/')
@@ -24,38 +26,48 @@ jpxe_transfer() {
     echo "$took $(echo "$t1 - $t0" | bc)"
 }
 
-# Medians by name, filled by the bench_* functions.
-declare -A result
-# NAME FILE SCRIPT-TEXT [jPXE run options...]: median of FILE's transfer by jPXE's clock over $runs
-# runs. A function `check_jpxe NAME`, when defined, runs after each (to verify what was fetched).
-bench_jpxe() {
-    local name="$1" file="$2" script="$3" transfer=() whole=() r; shift 3
-    for _ in $(seq "$runs"); do
-        r=$(jpxe_transfer "$file" "$script" "$@")
-        if declare -F check_jpxe >/dev/null; then check_jpxe "$name"; fi
-        transfer+=("${r% *}"); whole+=("${r#* }")
+# Samples and medians by name. Each sample_* function takes one sample; `rounds FN NAME...` calls FN
+# $runs times (so the sides of a comparison take turns and share whatever the machine does meanwhile),
+# then stores and prints the median of each NAME.
+declare -A samples result
+rounds() {
+    local fn="$1" name; shift
+    for _ in $(seq "$runs"); do "$fn"; done
+    for name in "$@"; do
+        # shellcheck disable=SC2086
+        result[$name]=$(median ${samples[$name]})
+        if [ -n "${samples[$name-whole]:-}" ]; then
+            # shellcheck disable=SC2086
+            echo "  $name: ${result[$name]} s (whole run with JVM start-up $(median ${samples[$name-whole]}) s)" >&2
+        else
+            echo "  $name: ${result[$name]} s" >&2
+        fi
     done
-    result[$name]=$(median "${transfer[@]}")
-    echo "  $name: ${result[$name]} s (whole run with JVM start-up $(median "${whole[@]}") s)" >&2
 }
-# NAME command...: median wall-clock seconds; `check_output NAME`, when defined, runs after each.
-bench_cmd() {
-    local name="$1" times=(); shift
-    for _ in $(seq "$runs"); do
-        rm -f "$s/out/"*; times+=("$(timed "$@")")
-        if declare -F check_output >/dev/null; then check_output "$name"; fi
-    done
-    result[$name]=$(median "${times[@]}")
-    echo "  $name: ${result[$name]} s" >&2
+# NAME FILE SCRIPT-TEXT [jPXE run options...]: FILE's transfer by jPXE's clock. A function
+# `check_jpxe NAME`, when defined, runs after it (to verify what was fetched).
+sample_jpxe() {
+    local name="$1" file="$2" script="$3" r; shift 3
+    r=$(jpxe_transfer "$file" "$script" "$@")
+    if declare -F check_jpxe >/dev/null; then check_jpxe "$name"; fi
+    samples[$name]+=" ${r% *}"; samples[$name-whole]+=" ${r#* }"
 }
-# NAME curl-arguments...: median of curl's own %{time_total}; `check_output NAME` as above.
-bench_curl() {
-    local name="$1" times=(); shift
-    for _ in $(seq "$runs"); do
-        rm -f "$s/out/"*
-        times+=("$("${in_ns[@]}" curl -sf -w '%{time_total}' "$@")") || { echo "FAILED: curl $*" >&2; return 1; }
-        if declare -F check_output >/dev/null; then check_output "$name"; fi
-    done
-    result[$name]=$(median "${times[@]}")
-    echo "  $name: ${result[$name]} s" >&2
+# NAME command...: wall-clock seconds; `check_output NAME`, when defined, runs after it. The output
+# is removed at once, as jPXE's memfd goes with its process: on this VM, memory the guest has not
+# touched before costs a host fault per page, so a client whose predecessor still holds a GiB writes
+# into fresh pages and runs up to twice as slow (seen: jPXE 1 GiB over HTTP 1.1 s or 2.5 s).
+sample_cmd() {
+    local name="$1" took; shift
+    took=$(timed "$@")
+    if declare -F check_output >/dev/null; then check_output "$name"; fi
+    rm -f "$s/out/"*
+    samples[$name]+=" $took"
+}
+# NAME curl-arguments...: curl's own %{time_total}; `check_output NAME` as above.
+sample_curl() {
+    local name="$1" took; shift
+    took=$("${in_ns[@]}" curl -sf -w '%{time_total}' "$@") || { echo "FAILED: curl $*" >&2; return 1; }
+    if declare -F check_output >/dev/null; then check_output "$name"; fi
+    rm -f "$s/out/"*
+    samples[$name]+=" $took"
 }

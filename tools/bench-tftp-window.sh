@@ -56,16 +56,23 @@ kernel="$root/target/test-assets/vmlinuz"
 [ -f "$kernel" ] || "$root/tools/test-assets.sh" >/dev/null
 # jpxe NAME BASE-URI: big.bin as an initrd (the boot plan gives its SHA-256), after tiny.bin
 jpxe() {
-    bench_jpxe "$1" big.bin "imgfetch ${2}tiny.bin\nkernel file://$kernel\ninitrd ${2}big.bin\nboot\n" \
+    sample_jpxe "$1" big.bin "imgfetch ${2}tiny.bin\nkernel file://$kernel\ninitrd ${2}big.bin\nboot\n" \
         --boot=plan --plan-out "$s/plan.json"
 }
 
-echo "TFTP, ${size_mib} MiB, blksize 1432, server side delayed ${delay} ms (RTT ${rtt} ms), $runs runs each" >&2
-jpxe jpxe-lockstep tftp://198.18.0.1/
-bench_curl curl-lockstep --tftp-blksize 1432 -o "$s/out/big.bin" tftp://198.18.0.1/big.bin
-bench_cmd atftp-lockstep atftp --option "blksize 1432" -g -r big.bin -l "$s/out/big.bin" 198.18.0.1 6970
-jpxe jpxe-window16 tftp://198.18.0.1:6970/
-bench_cmd atftp-window16 atftp --option "blksize 1432" --option "windowsize 16" -g -r big.bin -l "$s/out/big.bin" 198.18.0.1 6970
+echo "TFTP, ${size_mib} MiB, blksize 1432, server side delayed ${delay} ms (RTT ${rtt} ms), $runs rounds" >&2
+lockstep() {
+    jpxe jpxe-lockstep tftp://198.18.0.1/
+    sample_curl curl-lockstep --tftp-blksize 1432 -o "$s/out/big.bin" tftp://198.18.0.1/big.bin
+    sample_cmd atftp-lockstep atftp --option "blksize 1432" -g -r big.bin -l "$s/out/big.bin" 198.18.0.1 6970
+}
+rounds lockstep jpxe-lockstep curl-lockstep atftp-lockstep
+window() {
+    jpxe jpxe-window16 tftp://198.18.0.1:6970/
+    sample_cmd atftp-window16 atftp --option "blksize 1432" --option "windowsize 16" -g -r big.bin -l "$s/out/big.bin" \
+        198.18.0.1 6970
+}
+rounds window jpxe-window16 atftp-window16
 
 mibs() { echo "scale=1; $size_mib / $1" | bc; }
 printf '\n| %s MiB over TFTP, blksize 1432, %s ms added one way (RTT %s ms), median of %s | s | MiB/s |\n|---|---|---|\n' \

@@ -89,43 +89,68 @@ await t "$https"; await t "$ftp"; await u "$hpa"; await u "$atf"
 in_ns=()
 source "$root/tools/bench-lib.sh"
 
+# BENCH_ONLY="http lockstep ...": only these groups (http https ftp http_1g https_1g ftp_1g lockstep window heap)
+only() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
 # jpxe NAME BASE-URI [FILE]: FILE (big.bin) after tiny.bin
-jpxe() { bench_jpxe "$1" "${3:-big.bin}" "imgfetch ${2}tiny.bin\nimgfetch ${2}${3:-big.bin}\n" --set "trust=$trust"; }
+jpxe() { sample_jpxe "$1" "${3:-big.bin}" "imgfetch ${2}tiny.bin\nimgfetch ${2}${3:-big.bin}\n" --set "trust=$trust"; }
 
-echo "HTTP / HTTPS / FTP, ${size_mib} MiB and 1 GiB, $runs runs each" >&2
-bench_curl curl-http -o "$s/out/big.bin" "http://127.0.0.1:$http/big.bin"
-jpxe jpxe-http "http://127.0.0.1:$http/"
-bench_curl curl-https --cacert "$s/cert.pem" -o "$s/out/big.bin" "https://localhost:$https/big.bin"
-jpxe jpxe-https "https://localhost:$https/"
-bench_curl curl-ftp -o "$s/out/big.bin" "ftp://127.0.0.1:$ftp/big.bin"
-jpxe jpxe-ftp "ftp://127.0.0.1:$ftp/"
-bench_curl curl-http-1g -o "$s/out/huge.bin" "http://127.0.0.1:$http/huge.bin"
-jpxe jpxe-http-1g "http://127.0.0.1:$http/" huge.bin
-bench_curl curl-https-1g --cacert "$s/cert.pem" -o "$s/out/huge.bin" "https://localhost:$https/huge.bin"
-jpxe jpxe-https-1g "https://localhost:$https/" huge.bin
-bench_curl curl-ftp-1g -o "$s/out/huge.bin" "ftp://127.0.0.1:$ftp/huge.bin"
-jpxe jpxe-ftp-1g "ftp://127.0.0.1:$ftp/" huge.bin
+echo "HTTP / HTTPS / FTP, ${size_mib} MiB and 1 GiB, $runs rounds, the clients taking turns" >&2
+http() { sample_curl curl-http -o "$s/out/big.bin" "http://127.0.0.1:$http/big.bin"; jpxe jpxe-http "http://127.0.0.1:$http/"; }
+only http && rounds http curl-http jpxe-http
+https() {
+    sample_curl curl-https --cacert "$s/cert.pem" -o "$s/out/big.bin" "https://localhost:$https/big.bin"
+    jpxe jpxe-https "https://localhost:$https/"
+}
+only https && rounds https curl-https jpxe-https
+ftp() { sample_curl curl-ftp -o "$s/out/big.bin" "ftp://127.0.0.1:$ftp/big.bin"; jpxe jpxe-ftp "ftp://127.0.0.1:$ftp/"; }
+only ftp && rounds ftp curl-ftp jpxe-ftp
+http_1g() {
+    sample_curl curl-http-1g -o "$s/out/huge.bin" "http://127.0.0.1:$http/huge.bin"
+    jpxe jpxe-http-1g "http://127.0.0.1:$http/" huge.bin
+}
+only http_1g && rounds http_1g curl-http-1g jpxe-http-1g
+https_1g() {
+    sample_curl curl-https-1g --cacert "$s/cert.pem" -o "$s/out/huge.bin" "https://localhost:$https/huge.bin"
+    jpxe jpxe-https-1g "https://localhost:$https/" huge.bin
+}
+only https_1g && rounds https_1g curl-https-1g jpxe-https-1g
+ftp_1g() {
+    sample_curl curl-ftp-1g -o "$s/out/huge.bin" "ftp://127.0.0.1:$ftp/huge.bin"
+    jpxe jpxe-ftp-1g "ftp://127.0.0.1:$ftp/" huge.bin
+}
+only ftp_1g && rounds ftp_1g curl-ftp-1g jpxe-ftp-1g
 
-echo "TFTP, ${size_mib} MiB, blksize 1432, $runs runs each" >&2
-bench_curl curl-tftp-hpa --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$hpa/big.bin"
-bench_cmd atftp-tftp-hpa atftp --option "blksize 1432" -g -r big.bin -l "$s/out/big.bin" 127.0.0.1 "$hpa"
-jpxe jpxe-tftp-hpa "tftp://127.0.0.1:$hpa/"
-# tftp-hpa's own client has no blksize option: it runs RFC 1350's 512-byte blocks.
-bench_cmd tftp-hpa-client tftp -m binary 127.0.0.1 "$hpa" -c get big.bin "$s/out/big.bin"
-bench_cmd atftp-window16 atftp --option "blksize 1432" --option "windowsize 16" -g -r big.bin -l "$s/out/big.bin" 127.0.0.1 "$atf"
-jpxe jpxe-window16 "tftp://127.0.0.1:$atf/"
-bench_curl curl-atftpd --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$atf/big.bin"
+echo "TFTP, ${size_mib} MiB, blksize 1432, $runs rounds" >&2
+lockstep() {
+    sample_curl curl-tftp-hpa --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$hpa/big.bin"
+    sample_cmd atftp-tftp-hpa atftp --option "blksize 1432" -g -r big.bin -l "$s/out/big.bin" 127.0.0.1 "$hpa"
+    jpxe jpxe-tftp-hpa "tftp://127.0.0.1:$hpa/"
+    # tftp-hpa's own client has no blksize option: it runs RFC 1350's 512-byte blocks.
+    sample_cmd tftp-hpa-client tftp -m binary 127.0.0.1 "$hpa" -c get big.bin "$s/out/big.bin"
+}
+only lockstep && rounds lockstep curl-tftp-hpa atftp-tftp-hpa jpxe-tftp-hpa tftp-hpa-client
+window() {
+    sample_cmd atftp-window16 atftp --option "blksize 1432" --option "windowsize 16" -g -r big.bin -l "$s/out/big.bin" \
+        127.0.0.1 "$atf"
+    jpxe jpxe-window16 "tftp://127.0.0.1:$atf/"
+    sample_curl curl-atftpd --tftp-blksize 1432 -o "$s/out/big.bin" "tftp://127.0.0.1:$atf/big.bin"
+}
+only window && rounds window atftp-window16 jpxe-window16 curl-atftpd
 
-echo "heap: 1 GiB over HTTP with -Xmx128m" >&2
-printf '#!ipxe\nimgfetch http://127.0.0.1:%s/huge.bin\n' "$http" > "$s/huge.ipxe"
-java "${JPXE_JVM_FLAGS[@]}" -Xmx128m -Xlog:gc:file="$s/gc.log" -jar "$jar" run "$s/huge.ipxe" >/dev/null 2>&1 \
-    && heap_ok=yes || heap_ok=no
-peak=$(grep -oE '[0-9]+M->[0-9]+M' "$s/gc.log" | cut -dM -f1 | sort -n | tail -1)
+heap_ok="not measured"
+if only heap; then
+    echo "heap: 1 GiB over HTTP with -Xmx128m" >&2
+    printf '#!ipxe\nimgfetch http://127.0.0.1:%s/huge.bin\n' "$http" > "$s/huge.ipxe"
+    java "${JPXE_JVM_FLAGS[@]}" -Xmx128m -Xlog:gc:file="$s/gc.log" -jar "$jar" run "$s/huge.ipxe" >/dev/null 2>&1 \
+        && heap_ok=yes || heap_ok=no
+    peak=$(grep -oE '[0-9]+M->[0-9]+M' "$s/gc.log" | cut -dM -f1 | sort -n | tail -1)
+fi
 
 mibs() { echo "scale=0; ${2:-$size_mib} / $1" | bc; }
 printf '\n| transfer (loopback, %s MiB unless said, median of %s) | jPXE s | jPXE MiB/s | reference | ref s | ref MiB/s | jPXE / ref throughput |\n' "$size_mib" "$runs"
 printf '|---|---|---|---|---|---|---|\n'
-row() { # LABEL JPXE-KEY REFERENCE-LABEL REFERENCE-KEY [MiB]
+row() { # LABEL JPXE-KEY REFERENCE-LABEL REFERENCE-KEY [MiB]: only for groups that ran
+    [ -n "${result[$2]:-}" ] && [ -n "${result[$4]:-}" ] || return 0
     printf '| %s | %s | %s | %s | %s | %s | %sx |\n' "$1" "${result[$2]}" "$(mibs "${result[$2]}" "${5:-}")" "$3" \
     "${result[$4]}" "$(mibs "${result[$4]}" "${5:-}")" "$(ratio "${result[$2]}" "${result[$4]}")"; }
 row "HTTP (nginx)" jpxe-http "curl" curl-http
@@ -139,5 +164,8 @@ row "TFTP lock-step (tftpd-hpa)" jpxe-tftp-hpa "atftp" atftp-tftp-hpa
 row "TFTP lock-step (tftpd-hpa)" jpxe-tftp-hpa "tftp-hpa client (512-byte blocks)" tftp-hpa-client
 row "TFTP windowsize 16 (atftpd)" jpxe-window16 "atftp windowsize 16" atftp-window16
 row "TFTP windowsize 16 vs lock-step (atftpd)" jpxe-window16 "curl lock-step" curl-atftpd
-printf '\njPXE windowsize 16 vs its own lock-step: %sx.  1 GiB HTTP under -Xmx128m: %s, peak heap before GC %s MiB.\n' \
-    "$(ratio "${result[jpxe-window16]}" "${result[jpxe-tftp-hpa]}")" "$heap_ok" "${peak:-?}"
+printf '\n1 GiB HTTP under -Xmx128m: %s, peak heap before GC %s MiB.\n' "$heap_ok" "${peak:-?}"
+if [ -n "${result[jpxe-window16]:-}" ] && [ -n "${result[jpxe-tftp-hpa]:-}" ]; then
+    printf 'jPXE windowsize 16 vs its own lock-step, on loopback: %sx (tools/bench-tftp-window.sh measures it across a round trip).\n' \
+        "$(ratio "${result[jpxe-window16]}" "${result[jpxe-tftp-hpa]}")"
+fi
