@@ -62,6 +62,10 @@ public final class TftpUriOpener implements UriOpener {
         @AttributeDefinition(description = "Blocks per acknowledgement asked for (RFC 7440), 1..65535; 1 is lock-step")
         int windowsize() default DEFAULT_WINDOWSIZE;
 
+        @AttributeDefinition(description = "How soon the server should resend a block nobody acknowledged"
+                + " (milliseconds), asked for with tftpd-hpa's utimeout option (others ignore it); 0 asks nothing")
+        int serverTimeoutMillis() default DEFAULT_SERVER_TIMEOUT_MILLIS;
+
         @AttributeDefinition(description = "Retransmission timeout before the round-trip time is known (milliseconds)")
         int initialTimeoutMillis() default 250;
 
@@ -100,6 +104,11 @@ public final class TftpUriOpener implements UriOpener {
      * small enough (23 KiB) for the default receive buffer of any server's host and NIC ring.
      */
     static final int DEFAULT_WINDOWSIZE = 16;
+    /**
+     * 100 ms instead of tftpd-hpa's 1 s: above any LAN's round trip, and a lost block in lock-step
+     * costs this long (1 MiB under 10 % loss: 104 s with 1 s).
+     */
+    static final int DEFAULT_SERVER_TIMEOUT_MILLIS = 100;
     /** Linux caps SO_RCVBUF at net.core.rmem_max anyway; asking for more is harmless but pointless. */
     private static final int MAX_RECEIVE_BUFFER = 16 << 20;
     /** Kernel accounting per datagram beyond its payload (sk_buff truesize overhead). */
@@ -120,7 +129,7 @@ public final class TftpUriOpener implements UriOpener {
     @Modified
     void modified(Config config) {
         // Fail the (re)configuration with a clear message rather than at the first open.
-        new TftpOptions(config.blksize(), config.windowsize());
+        unicastOptions(config);
         retransmissionTimer(config);
         this.config = config;
     }
@@ -227,8 +236,15 @@ public final class TftpUriOpener implements UriOpener {
     private Transfer openUnicast(URI uri, TftpUri target, Config settings, DataSink sink) throws JpxeException {
         RetransmissionTimer timer = retransmissionTimer(settings);
         long lookupTimeoutMillis = settings.idleTimeoutMillis();
-        return UdpTftpRead.start(uri, target.filename(), new TftpOptions(settings.blksize(), settings.windowsize()),
-                timer, sink, receiveBuffer(settings), () -> resolve(uri, target, lookupTimeoutMillis));
+        return UdpTftpRead.start(uri, target.filename(), unicastOptions(settings), timer, sink, receiveBuffer(settings),
+                () -> resolve(uri, target, lookupTimeoutMillis));
+    }
+
+    /** @throws IllegalArgumentException naming the setting that is out of range */
+    private static TftpOptions unicastOptions(Config settings) {
+        long serverTimeoutMicros = settings.serverTimeoutMillis() * 1000L;
+        return new TftpOptions(settings.blksize(), settings.windowsize(),
+                (int) Math.max(-1, Math.min(Integer.MAX_VALUE, serverTimeoutMicros)));
     }
 
     /**

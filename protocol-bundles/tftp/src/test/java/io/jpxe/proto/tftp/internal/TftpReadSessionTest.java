@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -337,9 +338,29 @@ class TftpReadSessionTest {
     }
 
     @Test
+    void asksTftpdHpaForAShortRetransmissionTimeoutAndTakesItsEcho() throws Exception {
+        start(new TftpOptions(1432, 1, 100_000), defaultTimer(), sink);
+        var rrq = assertInstanceOf(TftpPacket.Request.class, sentTo(LISTEN));
+        assertEquals(Map.of("blksize", "1432", "tsize", "0", "utimeout", "100000"), rrq.options());
+
+        receive(new TftpPacket.OptionAck(Map.of("blksize", "1432", "utimeout", "100000")), TID);
+        assertEquals(new TftpPacket.Ack(0), sentTo(TID));
+        receiveData(1, new byte[] {1, 2, 3}, 0, 3, TID);
+        assertEquals(3L, handler.completion().get(1, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void refusesAServerTimeoutOutsideTftpdHpasRange() {
+        for (int micros : new int[] {-1, 9_999, 255_000_001}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> new TftpOptions(1432, 1, micros));
+            assertTrue(e.getMessage().contains("utimeout"), e.getMessage());
+        }
+    }
+
+    @Test
     void refusesAnOptionAckBeyondWhatWasAsked() {
         for (var oack : Map.of("blksize", "2048", "windowsize", "17", "tsize", "-1", "blksize ", "7",
-                "windowsize ", "0", "timeout", "1").entrySet()) {
+                "windowsize ", "0", "timeout", "1", "utimeout", "100000").entrySet()) {
             start(new TftpOptions(1432, 16), defaultTimer(), sink);
             sentTo(LISTEN);
             receive(new TftpPacket.OptionAck(Map.of(oack.getKey().strip(), oack.getValue())), TID);

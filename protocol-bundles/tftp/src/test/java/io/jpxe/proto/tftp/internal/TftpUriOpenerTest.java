@@ -48,7 +48,7 @@ class TftpUriOpenerTest {
             var rrq = s.receive(s.listen);
             var request = assertInstanceOf(TftpPacket.Request.class, rrq.packet());
             assertEquals("dir/file.bin", request.filename());
-            assertEquals(Map.of("blksize", "1432", "tsize", "0"), request.options());
+            assertEquals(Map.of("blksize", "1432", "tsize", "0", "utimeout", "100000"), request.options());
             try (DatagramSocket tid = s.open()) {
                 s.send(tid, rrq.from(), new TftpPacket.OptionAck(Map.of("blksize", "1432", "tsize", "10000")));
                 assertEquals(new TftpPacket.Ack(0), s.receive(tid).packet());
@@ -143,7 +143,8 @@ class TftpUriOpenerTest {
         try (var server = new ScriptedTftpServer(s -> {
             var rrq = s.receive(s.listen);
             var request = assertInstanceOf(TftpPacket.Request.class, rrq.packet());
-            assertEquals(Map.of("blksize", "512", "tsize", "0", "windowsize", "4"), request.options());
+            assertEquals(Map.of("blksize", "512", "tsize", "0", "windowsize", "4", "utimeout", "100000"),
+                    request.options());
             try (DatagramSocket tid = s.open()) {
                 s.send(tid, rrq.from(), new TftpPacket.OptionAck(Map.of("blksize", "512", "windowsize", "4")));
                 assertEquals(new TftpPacket.Ack(0), s.receive(tid).packet());
@@ -233,6 +234,11 @@ class TftpUriOpenerTest {
             @Override
             public int windowsize() {
                 return windowsize;
+            }
+
+            @Override
+            public int serverTimeoutMillis() {
+                return TftpUriOpener.DEFAULT_SERVER_TIMEOUT_MILLIS;
             }
 
             @Override
