@@ -25,7 +25,7 @@ median_ms() { # command...
     printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'
 }
 
-java "${JPXE_JVM_FLAGS[@]}" -jar "$jar" run "$work/two-lines.ipxe" >/dev/null   # fills the framework cache
+java "${JPXE_JVM_FLAGS[@]}" -jar "$jar" run "$work/two-lines.ipxe" >/dev/null 2>&1   # fills the framework cache
 java "${JPXE_JVM_FLAGS[@]}" -XX:AOTCacheOutput="$work/jpxe.aot" -jar "$jar" run "$work/two-lines.ipxe" >/dev/null 2>"$work/aot.log" || cat "$work/aot.log" >&2
 
 floor=$(median_ms java -version)
