@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.ComponentServiceObjects;
 
 import io.jpxe.api.command.Command;
-import io.jpxe.api.component.LazyService;
 import io.jpxe.api.command.JpxeCommand;
+import io.jpxe.api.component.LazyService;
 
 /**
  * The live table of commands by name (iPXE's {@code COMMANDS} linker table, but dynamic): filled from

@@ -98,23 +98,37 @@ public final class TlsLayer implements SecureLayer {
      * @throws IllegalArgumentException for another value, or {@code openssl} when it does not load
      */
     static SslProvider provider(String requested) {
-        String wanted = requested == null ? "" : requested.trim().toLowerCase(java.util.Locale.ROOT);
-        switch (wanted) {
-            case "" -> {
-                return nativeAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
-            }
-            case "jdk" -> {
-                return SslProvider.JDK;
-            }
-            case "openssl" -> {
-                if (!nativeAvailable()) {
-                    throw new IllegalArgumentException(PROVIDER_PROPERTY + "=openssl, but Netty's native TLS does not"
-                            + " load here: " + OpenSsl.unavailabilityCause());
+        return Requested.parse(requested).resolve();
+    }
+
+    /** What {@value #PROVIDER_PROPERTY} asks for; only {@link #resolve} looks for BoringSSL. */
+    private enum Requested {
+        ANY, JDK, OPENSSL;
+
+        /** @throws IllegalArgumentException for a value other than empty, {@code jdk} or {@code openssl} */
+        static Requested parse(String value) {
+            return switch (value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "" -> ANY;
+                case "jdk" -> JDK;
+                case "openssl" -> OPENSSL;
+                default -> throw new IllegalArgumentException(PROVIDER_PROPERTY + " must be jdk or openssl, not '"
+                        + value + "'");
+            };
+        }
+
+        /** @throws IllegalArgumentException for {@code openssl} when BoringSSL does not load */
+        SslProvider resolve() {
+            return switch (this) {
+                case ANY -> nativeAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+                case JDK -> SslProvider.JDK;
+                case OPENSSL -> {
+                    if (!nativeAvailable()) {
+                        throw new IllegalArgumentException(PROVIDER_PROPERTY + "=openssl, but Netty's native TLS does"
+                                + " not load here: " + OpenSsl.unavailabilityCause());
+                    }
+                    yield SslProvider.OPENSSL;
                 }
-                return SslProvider.OPENSSL;
-            }
-            default -> throw new IllegalArgumentException(PROVIDER_PROPERTY + " must be jdk or openssl, not '"
-                    + requested + "'");
+            };
         }
     }
 
@@ -132,14 +146,11 @@ public final class TlsLayer implements SecureLayer {
     }
 
     /**
-     * {@link #provider(String)} on first use, then remembered; an unknown value fails at activation,
-     * where it is a configuration error, not at the first download.
+     * The engine {@code value} asks for, resolved on first use and then remembered; an unknown value
+     * fails at once, at activation, where it is a configuration error, not at the first download.
      */
-    private static Supplier<SslProvider> chosenOnFirstUse(String requested) {
-        String wanted = requested == null ? "" : requested.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("", "jdk", "openssl").contains(wanted)) {
-            provider(requested); // throws, naming the property and the value
-        }
+    private static Supplier<SslProvider> chosenOnFirstUse(String value) {
+        Requested requested = Requested.parse(value);
         return new Supplier<>() {
             private volatile SslProvider chosen;
 
@@ -147,7 +158,7 @@ public final class TlsLayer implements SecureLayer {
             public SslProvider get() {
                 SslProvider p = chosen;
                 if (p == null) {
-                    p = provider(requested);
+                    p = requested.resolve();
                     chosen = p;
                 }
                 return p;

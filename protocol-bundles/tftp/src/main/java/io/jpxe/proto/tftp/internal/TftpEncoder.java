@@ -39,6 +39,22 @@ final class TftpEncoder extends MessageToMessageEncoder<AddressedEnvelope<TftpPa
     /** The wire form of {@code packet} in a new buffer owned by the caller. */
     static ByteBuf encode(ByteBufAllocator alloc, TftpPacket packet) {
         ByteBuf out = alloc.buffer();
+        try {
+            writeTo(out, packet);
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+        return out;
+    }
+
+    /**
+     * Appends the wire form of {@code packet} to {@code out} (a reused buffer: a unicast read sends
+     * one ACK per block or window).
+     *
+     * @throws IllegalArgumentException for a {@link TftpPacket.Malformed}, which has no wire form
+     */
+    static void writeTo(ByteBuf out, TftpPacket packet) {
         switch (packet) {
             case TftpPacket.Request request -> {
                 out.writeShort(request.write() ? TftpPacket.OPCODE_WRQ : TftpPacket.OPCODE_RRQ);
@@ -60,12 +76,9 @@ final class TftpEncoder extends MessageToMessageEncoder<AddressedEnvelope<TftpPa
                 out.writeShort(TftpPacket.OPCODE_OACK);
                 writeOptions(out, oack.options());
             }
-            case TftpPacket.Malformed malformed -> {
-                out.release();
+            case TftpPacket.Malformed malformed ->
                 throw new IllegalArgumentException("cannot send a malformed packet: " + malformed.reason());
-            }
         }
-        return out;
     }
 
     private static void writeOptions(ByteBuf out, Map<String, String> options) {

@@ -76,7 +76,7 @@ final class TftpOptions {
      *                            {@code utimeout}), 10000..255000000, or 0 not to ask
      * @throws IllegalArgumentException if a value is outside its range
      */
-    TftpOptions(int requestedBlksize, int requestedWindowsize, int serverTimeoutMicros) {
+    TftpOptions(int requestedBlksize, int requestedWindowsize, long serverTimeoutMicros) {
         if (serverTimeoutMicros != 0
                 && (serverTimeoutMicros < MIN_SERVER_TIMEOUT_MICROS || serverTimeoutMicros > MAX_SERVER_TIMEOUT_MICROS)) {
             throw new IllegalArgumentException("TFTP server timeout " + serverTimeoutMicros + " us is outside "
@@ -92,7 +92,7 @@ final class TftpOptions {
         }
         this.requestedBlksize = requestedBlksize;
         this.requestedWindowsize = requestedWindowsize;
-        this.requestedServerTimeoutMicros = serverTimeoutMicros;
+        this.requestedServerTimeoutMicros = (int) serverTimeoutMicros;
     }
 
     int requestedBlksize() {

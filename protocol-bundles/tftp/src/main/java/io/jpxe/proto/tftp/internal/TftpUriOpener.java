@@ -242,9 +242,7 @@ public final class TftpUriOpener implements UriOpener {
 
     /** @throws IllegalArgumentException naming the setting that is out of range */
     private static TftpOptions unicastOptions(Config settings) {
-        long serverTimeoutMicros = settings.serverTimeoutMillis() * 1000L;
-        return new TftpOptions(settings.blksize(), settings.windowsize(),
-                (int) Math.max(-1, Math.min(Integer.MAX_VALUE, serverTimeoutMicros)));
+        return new TftpOptions(settings.blksize(), settings.windowsize(), settings.serverTimeoutMillis() * 1000L);
     }
 
     /**

@@ -17,9 +17,7 @@ import io.jpxe.api.JpxeException;
 import io.jpxe.api.uri.DataSink;
 import io.jpxe.api.uri.Transfer;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import io.netty.buffer.UnpooledByteBufAllocator;
 
 /**
  * One unicast TFTP read on a UDP socket and a thread of its own, which blocks in {@code recvfrom}
@@ -52,8 +50,6 @@ final class UdpTftpRead implements Transfer, TftpLink {
     private final InetSocketAddress wakeTarget;
     private final InetSocketAddress wakerAddress;
     private final TftpReadSession session;
-    /** Heap buffers: cheap to allocate per ACK, copied once into the socket. */
-    private final ByteBufAllocator alloc = new UnpooledByteBufAllocator(false);
     private final ByteBuffer received = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     /**
      * {@link #received} as a ByteBuf, made once: what a block costs in the client's own code shows in
@@ -62,8 +58,12 @@ final class UdpTftpRead implements Transfer, TftpLink {
      * release of each block's slice need not cost two atomic updates.
      */
     private final ByteBuf receivedView = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(received.duplicate().clear()));
-    /** The next ACK on the wire, reused: a direct buffer goes to the socket without a copy. */
-    private final ByteBuffer ackOut = ByteBuffer.allocateDirect(4);
+    /**
+     * What is sent next, reused for every packet (an ACK per block or window): a direct buffer goes to
+     * the socket without a copy. Grows for a long request; 516 bytes hold any ACK or ERROR we send.
+     * Made once the sockets are open, released when the transfer's thread ends.
+     */
+    private final ByteBuf outgoing;
     private volatile JpxeException cancelled;
     /** When the alarm is due ({@link System#nanoTime()}), or {@link #NO_DEADLINE}; read by the watchdog. */
     private volatile long deadline = NO_DEADLINE;
@@ -120,6 +120,7 @@ final class UdpTftpRead implements Transfer, TftpLink {
         this.wakerAddress = (InetSocketAddress) waker.getLocalAddress();
         this.wakeTarget = new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 ((InetSocketAddress) channel.getLocalAddress()).getPort());
+        this.outgoing = Unpooled.directBuffer(516);
         this.session = new TftpReadSession(uri, filename, options, timer, new CoalescingSink(sink), this);
     }
 
@@ -164,6 +165,7 @@ final class UdpTftpRead implements Transfer, TftpLink {
             ended = true;
             closeQuietly(channel);
             closeQuietly(waker);
+            outgoing.release();
         }
     }
 
@@ -220,22 +222,9 @@ final class UdpTftpRead implements Transfer, TftpLink {
 
     @Override
     public void send(TftpPacket packet, InetSocketAddress to) {
-        if (packet instanceof TftpPacket.Ack ack) { // one per block or window: no allocation
-            ackOut.clear().putShort((short) TftpPacket.OPCODE_ACK).putShort((short) ack.block()).flip();
-            send(ackOut, to);
-            return;
-        }
-        ByteBuf wire = TftpEncoder.encode(alloc, packet);
+        TftpEncoder.writeTo(outgoing.clear(), packet);
         try {
-            send(wire.nioBuffer(), to);
-        } finally {
-            wire.release();
-        }
-    }
-
-    private void send(ByteBuffer wire, InetSocketAddress to) {
-        try {
-            channel.send(wire, to);
+            channel.send(outgoing.internalNioBuffer(0, outgoing.readableBytes()), to);
             lastSendFailure = null;
         } catch (IOException e) {
             lastSendFailure = e;
