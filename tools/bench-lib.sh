@@ -34,6 +34,9 @@ rounds() {
     local fn="$1" name; shift
     for _ in $(seq "$runs"); do "$fn"; done
     for name in "$@"; do
+        [ -z "${samples[$name-b]:-}" ] || set -- "$@" "$name-b"
+    done
+    for name in "$@"; do
         # shellcheck disable=SC2086
         result[$name]=$(median ${samples[$name]})
         if [ -n "${samples[$name-whole]:-}" ]; then
@@ -46,11 +49,15 @@ rounds() {
 }
 # NAME FILE SCRIPT-TEXT [jPXE run options...]: FILE's transfer by jPXE's clock. A function
 # `check_jpxe NAME`, when defined, runs after it (to verify what was fetched).
+# With JPXE_JAR_B set, the jar B takes a sample named NAME-b right after (an A/B run of two builds).
 sample_jpxe() {
     local name="$1" file="$2" script="$3" r; shift 3
     r=$(jpxe_transfer "$file" "$script" "$@")
     if declare -F check_jpxe >/dev/null; then check_jpxe "$name"; fi
     samples[$name]+=" ${r% *}"; samples[$name-whole]+=" ${r#* }"
+    if [ -n "${JPXE_JAR_B:-}" ] && [[ "$name" != *-b ]]; then
+        jar="$JPXE_JAR_B" sample_jpxe "$name-b" "$file" "$script" "$@"
+    fi
 }
 # NAME command...: wall-clock seconds; `check_output NAME`, when defined, runs after it. The output
 # is removed at once, as jPXE's memfd goes with its process: on this VM, memory the guest has not

@@ -6,6 +6,7 @@
 #
 #   tools/bench-transfer.sh [RUNS]        (default 5; prints medians and ratios)
 #   JPXE_JAR=path/to/jpxe-standard.jar tools/bench-transfer.sh   (benchmarks that image instead)
+#   JPXE_JAR_B=path/to/other.jar tools/bench-transfer.sh   (A/B: that image too, right after each jPXE sample)
 #
 # Each side is timed by its own clock from the start of the transfer (connection, request) to the last
 # byte stored: jPXE's `--verbose` ends each transfer with "ok (<size> in <s> s, ...)", curl prints
@@ -152,7 +153,8 @@ printf '|---|---|---|---|---|---|---|\n'
 row() { # LABEL JPXE-KEY REFERENCE-LABEL REFERENCE-KEY [MiB]: only for groups that ran
     [ -n "${result[$2]:-}" ] && [ -n "${result[$4]:-}" ] || return 0
     printf '| %s | %s | %s | %s | %s | %s | %sx |\n' "$1" "${result[$2]}" "$(mibs "${result[$2]}" "${5:-}")" "$3" \
-    "${result[$4]}" "$(mibs "${result[$4]}" "${5:-}")" "$(ratio "${result[$2]}" "${result[$4]}")"; }
+    "${result[$4]}" "$(mibs "${result[$4]}" "${5:-}")" "$(ratio "${result[$2]}" "${result[$4]}")"
+    [ -z "${result[$2-b]:-}" ] || row "$1, jar B" "$2-b" "$3" "$4" "${5:-}"; }
 row "HTTP (nginx)" jpxe-http "curl" curl-http
 row "HTTPS (nginx, TLS 1.3)" jpxe-https "curl" curl-https
 row "FTP (vsftpd, passive)" jpxe-ftp "curl" curl-ftp

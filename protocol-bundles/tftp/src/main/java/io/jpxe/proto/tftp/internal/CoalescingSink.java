@@ -55,7 +55,8 @@ final class CoalescingSink implements DataSink, Flushable {
             runStart = position;
             runStartedAt = clock.getAsLong();
         }
-        run.put(data.duplicate());
+        int length = data.remaining();
+        run.put(run.position(), data, data.position(), length).position(run.position() + length); // caller's buffer untouched
         if (clock.getAsLong() - runStartedAt >= MAX_RUN_AGE_NANOS) {
             flush();
         }

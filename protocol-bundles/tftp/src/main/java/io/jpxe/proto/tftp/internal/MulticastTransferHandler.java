@@ -326,7 +326,7 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
             sendAndAwait(ack(), peer);
         } else {
             awaiting = null;
-            schedule(timer.timeout().toNanos());
+            schedule(timer.timeoutNanos());
         }
     }
 
@@ -376,7 +376,7 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
         awaiting = packet;
         awaitingSince = now();
         send(packet, to);
-        schedule(timer.timeout().toNanos());
+        schedule(timer.timeoutNanos());
     }
 
     private void send(TftpPacket packet, InetSocketAddress to) {
@@ -426,12 +426,12 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
         awaitingSince = -1;
         if (phase == Phase.REQUESTED) {
             send(awaiting, server);
-            schedule(timer.timeout().toNanos());
+            schedule(timer.timeoutNanos());
         } else if (master && peer != null) {
             send(ack(), peer);
-            schedule(timer.timeout().toNanos());
+            schedule(timer.timeoutNanos());
         } else {
-            schedule(timer.timeout().toNanos()); // not the master: wait for blocks or a promotion
+            schedule(timer.timeoutNanos()); // not the master: wait for blocks or a promotion
         }
     }
 

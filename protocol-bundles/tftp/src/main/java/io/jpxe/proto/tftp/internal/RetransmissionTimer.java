@@ -50,6 +50,11 @@ final class RetransmissionTimer {
         return Duration.ofNanos(wait);
     }
 
+    /** {@link #timeout()} in nanoseconds, without an object per call: lock-step arms it for every block. */
+    long timeoutNanos() {
+        return wait;
+    }
+
     /**
      * How long after answering a gap in a window a new gap may be answered again: two smoothed round
      * trips (the server's reaction to the first answer has arrived by then), at least the clock

@@ -6,13 +6,13 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 import io.jpxe.api.Errno;
 import io.jpxe.api.JpxeException;
 import io.jpxe.api.uri.DataSink;
-import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -35,8 +35,8 @@ import io.netty.util.ReferenceCountUtil;
  * retransmission alarm, and feeds it what arrives ({@link UdpTftpRead} on a socket of its own).
  *
  * <p>Threading: not thread-safe; every method runs on the link's one thread. Buffers: each packet
- * given to {@link #receive} is released here; the {@link DataSink} sees a read-only view of a
- * payload only during its call. When the transfer ends the link is closed, and only then does
+ * given to {@link #receive} is released here; the {@link DataSink} sees a payload only during its
+ * call, as the link gave it (a read-only view of the link's receive buffer). When the transfer ends the link is closed, and only then does
  * {@link #completion()} complete.
  */
 final class TftpReadSession {
@@ -127,7 +127,11 @@ final class TftpReadSession {
     /** Takes one packet from {@code sender}, and releases it. */
     void receive(TftpPacket packet, InetSocketAddress sender) {
         try {
-            handle(packet, sender);
+            if (packet instanceof TftpPacket.Data data) {
+                receiveData(data.block(), data.content().nioBuffer().asReadOnlyBuffer(), sender);
+            } else {
+                handle(packet, sender);
+            }
         } finally {
             if (packet instanceof TftpPacket.Data data) {
                 ReferenceCountUtil.release(data.content());
@@ -135,20 +139,40 @@ final class TftpReadSession {
         }
     }
 
-    private void handle(TftpPacket packet, InetSocketAddress sender) {
-        if (phase == Phase.IDLE || phase == Phase.DONE) {
-            return;
+    /**
+     * Takes one DATA packet, block number {@code block} (as on the wire) and its {@code payload},
+     * which is read only during the call. The link hands DATA here straight from its receive
+     * buffer: in lock-step every block's round trip waits for this method's ACK, so nothing is
+     * allocated or decoded for it first.
+     */
+    void receiveData(int block, ByteBuffer payload, InetSocketAddress sender) {
+        if (accepts(sender, true)) {
+            onData(block & 0xFFFF, payload);
         }
-        if (!fromServer(sender)) {
-            // RFC 1350 §4: tell the stranger, carry on. Never answer an error with an error.
-            if (!(packet instanceof TftpPacket.Error)) {
-                send(new TftpPacket.Error(TftpPacket.ERROR_UNKNOWN_TID, "Unknown transfer ID"), sender);
-            }
+    }
+
+    /** Whether a packet from {@code sender} is the server's to handle now; tells a stranger so. */
+    private boolean accepts(InetSocketAddress sender, boolean answerStranger) {
+        if (phase == Phase.IDLE || phase == Phase.DONE) {
+            return false;
+        }
+        if (sender.equals(peer) || fromServer(sender)) {
+            return true;
+        }
+        // RFC 1350 §4: tell the stranger, carry on. Never answer an error with an error.
+        if (answerStranger) {
+            send(new TftpPacket.Error(TftpPacket.ERROR_UNKNOWN_TID, "Unknown transfer ID"), sender);
+        }
+        return false;
+    }
+
+    private void handle(TftpPacket packet, InetSocketAddress sender) {
+        if (!accepts(sender, !(packet instanceof TftpPacket.Error))) {
             return;
         }
         switch (packet) {
             case TftpPacket.OptionAck oack -> onOptionAck(oack);
-            case TftpPacket.Data data -> onData(data);
+            case TftpPacket.Data data -> onData(data.block(), data.content().nioBuffer().asReadOnlyBuffer());
             case TftpPacket.Error error -> finish(-1, TftpFailures.serverError(uri, error));
             case TftpPacket.Malformed malformed -> illegal("malformed packet (" + malformed.reason() + ")");
             case TftpPacket.Ack ack -> illegal("unexpected ACK " + ack.block());
@@ -195,20 +219,20 @@ final class TftpReadSession {
         sendAndAwait(new TftpPacket.Ack(0), peer);
     }
 
-    private void onData(TftpPacket.Data data) {
+    private void onData(int block, ByteBuffer payload) {
         if (phase == Phase.REQUESTED) {
-            if (data.block() != 1) {
+            if (block != 1) {
                 return;
             }
             phase = Phase.TRANSFERRING; // the server ignored our options: RFC 1350 defaults
             blksize = TftpOptions.DEFAULT_BLKSIZE;
         }
-        int ahead = (data.block() - wire(nextBlock)) & 0xFFFF;
+        int ahead = (block - wire(nextBlock)) & 0xFFFF;
         if (ahead == 0) {
-            onNextBlock(data.content());
+            onNextBlock(payload);
         } else if (windowsize == 1) {
             if (nextBlock > 1 && ahead == 0xFFFF) {
-                send(new TftpPacket.Ack(data.block()), peer); // our ACK was lost
+                send(new TftpPacket.Ack(block), peer); // our ACK was lost
             }
             // Anything else is a stray or future block: ignored, as lock-step cannot produce it.
         } else if (nextBlock > 1 || ahead < 0x8000) {
@@ -225,8 +249,8 @@ final class TftpReadSession {
         }
     }
 
-    private void onNextBlock(ByteBuf payload) {
-        int length = payload.readableBytes();
+    private void onNextBlock(ByteBuffer payload) {
+        int length = payload.remaining();
         if (length > blksize) {
             illegal("block " + nextBlock + " carries " + length + " bytes, more than the block size " + blksize);
             return;
@@ -234,26 +258,26 @@ final class TftpReadSession {
         long offset = (nextBlock - 1) * blksize;
         long index = nextBlock;
         TftpPacket.Ack ack = new TftpPacket.Ack(wire(nextBlock));
-        nextBlock++;
-        answered();
-        stallAnswered = false;
+        long now = now();
         boolean last = length < blksize;
-        // Acknowledge before storing: the server sends the next block while this one is written.
-        if (last) {
+        boolean windowEnds = last || ++blocksSinceAck >= windowsize;
+        // Acknowledge first: the server reads and sends the next block while this one is booked and stored.
+        if (windowEnds) {
             send(ack, peer);
-        } else if (++blocksSinceAck >= windowsize) {
+        }
+        nextBlock++;
+        answered(now);
+        stallAnswered = false;
+        if (windowEnds) {
             blocksSinceAck = 0;
-            sendAndAwait(ack, peer);
-        } else {
-            // Mid-window: nothing to send, but silence from here on is answered with this ACK.
-            awaitingAnswer = ack;
-            awaitingAnswerFrom = peer;
-            awaitingSince = -1;
-            armTimer();
+        }
+        if (!last) {
+            // Mid-window nothing was sent, but silence from here on is answered with this ACK.
+            await(ack, peer, windowEnds ? now : -1);
         }
         if (length > 0) {
             try {
-                sink.write(offset, payload.nioBuffer().asReadOnlyBuffer());
+                sink.write(offset, payload);
             } catch (Exception e) {
                 abortForSink("cannot store block " + index, e);
                 return;
@@ -275,10 +299,16 @@ final class TftpReadSession {
     }
 
     private void sendAndAwait(TftpPacket packet, InetSocketAddress to) {
+        long sentAt = now();
+        send(packet, to);
+        await(packet, to, sentAt);
+    }
+
+    /** Silence from now on is answered by resending {@code packet}; {@code sentAt} -1 when it was not sent yet. */
+    private void await(TftpPacket packet, InetSocketAddress to, long sentAt) {
         awaitingAnswer = packet;
         awaitingAnswerFrom = to;
-        awaitingSince = now();
-        send(packet, to);
+        awaitingSince = sentAt;
         armTimer();
     }
 
@@ -288,8 +318,12 @@ final class TftpReadSession {
 
     /** Progress: an RTT sample if it answers a packet sent once, and the wait starts over. */
     private void answered() {
+        answered(now());
+    }
+
+    private void answered(long now) {
         if (awaitingSince >= 0) {
-            timer.sample(now() - awaitingSince);
+            timer.sample(now - awaitingSince);
         } else {
             timer.answered();
         }
@@ -302,7 +336,7 @@ final class TftpReadSession {
     }
 
     private void armTimer() {
-        link.arm(timer.timeout().toNanos());
+        link.arm(timer.timeoutNanos());
     }
 
     private void cancelTimer() {

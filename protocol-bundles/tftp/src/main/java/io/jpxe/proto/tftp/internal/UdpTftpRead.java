@@ -42,6 +42,8 @@ final class UdpTftpRead implements Transfer, TftpLink {
     private static final long NO_DEADLINE = Long.MIN_VALUE;
     /** The largest datagram TFTP sends: a 65464-byte block (RFC 2348) plus its 4-byte header, with room. */
     private static final int MAX_DATAGRAM = 65_536;
+    /** Opcode and block number (RFC 1350 §5). */
+    private static final int DATA_HEADER = 4;
 
     private final URI uri;
     private final DatagramChannel channel;
@@ -52,10 +54,14 @@ final class UdpTftpRead implements Transfer, TftpLink {
     private final TftpReadSession session;
     private final ByteBuffer received = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     /**
-     * {@link #received} as a ByteBuf, made once: what a block costs in the client's own code shows in
-     * lock-step's rate (a JVM that runs C1 code only, as jPXE's does, allocates what C2 would not).
-     * Not reference-counted: the buffer lives as long as the transfer, so the session's retain and
-     * release of each block's slice need not cost two atomic updates.
+     * A DATA block's payload as the session sees it: a read-only view of {@link #received}, made once.
+     * What a block costs in the client's own code shows in lock-step's rate (a JVM that runs C1 code
+     * only, as jPXE's does, allocates and checks what C2 would not), so DATA skips the decoder.
+     */
+    private final ByteBuffer payloadView = received.asReadOnlyBuffer();
+    /**
+     * {@link #received} as a ByteBuf for the decoder of every other packet. Not reference-counted:
+     * the buffer lives as long as the transfer.
      */
     private final ByteBuf receivedView = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(received.duplicate().clear()));
     /**
@@ -185,9 +191,13 @@ final class UdpTftpRead implements Transfer, TftpLink {
         if (sender == null || isWakeUp(sender)) {
             return; // the loop looks at the alarm and at cancel
         }
-        // The payload is a view of the receive buffer: the session stores it before the next receive,
-        // and releases the packet (the view itself lives as long as the transfer).
-        session.receive(TftpDecoder.decode(receivedView.setIndex(0, received.position())), sender);
+        // Payloads are views of the receive buffer: the session stores them before the next receive.
+        int length = received.position();
+        if (length >= DATA_HEADER && (received.getShort(0) & 0xFFFF) == TftpPacket.OPCODE_DATA) {
+            session.receiveData(received.getShort(2) & 0xFFFF, payloadView.limit(length).position(DATA_HEADER), sender);
+        } else {
+            session.receive(TftpDecoder.decode(receivedView.setIndex(0, length)), sender);
+        }
     }
 
     private boolean isWakeUp(InetSocketAddress sender) {
