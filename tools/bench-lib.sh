@@ -3,6 +3,7 @@
 # JPXE_BENCH_JVM: more JVM options for jPXE's runs (e.g. -XX:TieredStopAtLevel=4 to measure with C2).
 now() { date +%s.%N; }
 median() { python3 -c 'import statistics,sys; print("%.3f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+spread() { python3 -c 'import sys; v=[float(x) for x in sys.argv[1:]]; print("%.3f-%.3f" % (min(v), max(v)))' "$@"; }
 ratio() { echo "scale=2; $2 / $1" | bc; }
 # command... -> wall-clock seconds (stdout and stderr dropped)
 timed() {
@@ -41,9 +42,10 @@ rounds() {
         result[$name]=$(median ${samples[$name]})
         if [ -n "${samples[$name-whole]:-}" ]; then
             # shellcheck disable=SC2086
-            echo "  $name: ${result[$name]} s (whole run with JVM start-up $(median ${samples[$name-whole]}) s)" >&2
+            echo "  $name: ${result[$name]} s (range $(spread ${samples[$name]}); whole run with JVM start-up $(median ${samples[$name-whole]}) s)" >&2
         else
-            echo "  $name: ${result[$name]} s" >&2
+            # shellcheck disable=SC2086
+            echo "  $name: ${result[$name]} s (range $(spread ${samples[$name]}))" >&2
         fi
     done
 }

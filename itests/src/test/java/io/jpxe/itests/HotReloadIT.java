@@ -45,11 +45,14 @@ class HotReloadIT {
             }
         });
         try (OutputStream stdin = shell.getOutputStream()) {
-            type(stdin, "greet || echo no greet yet");
-            awaitOutput(output, "no greet yet");
+            type(stdin, "greet || echo no greet yet [${feature/command.greet}]");
+            awaitOutput(output, "no greet yet []");
 
             drop(hot, v1);
             typeUntil(stdin, output, "greet ||", "hello from v1");
+            // The feature block computes once per change of the bundles: this one must show.
+            type(stdin, "echo greet feature [${feature/command.greet}]");
+            awaitOutput(output, "greet feature [1]");
 
             drop(hot, v2);
             typeUntil(stdin, output, "greet ||", "hello from v2");

@@ -89,7 +89,6 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
     private boolean joining;
     private int unansweredOpens;
     private TftpPacket awaiting;
-    private long awaitingSince = -1;
     private DeadlineAlarm alarm;
     private ChannelFuture lastWrite;
     private Throwable lastSendFailure;
@@ -374,7 +373,7 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
 
     private void sendAndAwait(TftpPacket packet, InetSocketAddress to) {
         awaiting = packet;
-        awaitingSince = now();
+        timer.sent(now());
         send(packet, to);
         schedule(timer.timeoutNanos());
     }
@@ -385,12 +384,7 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
     }
 
     private void answered() {
-        if (awaitingSince >= 0) {
-            timer.sample(now() - awaitingSince);
-        } else {
-            timer.answered();
-        }
-        awaitingSince = -1;
+        timer.answerArrived(now());
     }
 
     private long now() {
@@ -423,7 +417,6 @@ final class MulticastTransferHandler extends ChannelInboundHandlerAdapter implem
             finish(-1, TftpFailures.timeout(uri, awaited, lastSendFailure));
             return;
         }
-        awaitingSince = -1;
         if (phase == Phase.REQUESTED) {
             send(awaiting, server);
             schedule(timer.timeoutNanos());

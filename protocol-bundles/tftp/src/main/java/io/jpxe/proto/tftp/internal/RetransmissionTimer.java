@@ -27,6 +27,8 @@ final class RetransmissionTimer {
     private long rto;
     private long wait;
     private long silence;
+    /** When the packet now awaited was sent, if it was sent once; -1 if it was not (Karn: no sample). */
+    private long sentOnceAt = -1;
 
     /**
      * @throws IllegalArgumentException unless {@code 0 < min <= initial <= maxWait <= idleBudget}
@@ -75,12 +77,36 @@ final class RetransmissionTimer {
      * @return {@code true} to retransmit and wait {@link #timeout()} again, {@code false} to give up
      */
     boolean expired() {
+        sentOnceAt = -1; // what is sent next is a retransmission
         silence += wait;
         if (silence >= idleBudgetNanos) {
             return false;
         }
         wait = Math.min(wait * 2, maxWaitNanos);
         return true;
+    }
+
+    /** The packet now awaited went out, once, at {@code nanos}: its answer will be a round-trip sample. */
+    void sent(long nanos) {
+        sentOnceAt = nanos;
+    }
+
+    /** The packet now awaited is one that went out before, or none: its answer gives no sample. */
+    void sentAgain() {
+        sentOnceAt = -1;
+    }
+
+    /**
+     * The awaited answer arrived at {@code nanos}: a round-trip sample if it answers a packet sent
+     * once ({@link #sent}), and the wait starts over either way.
+     */
+    void answerArrived(long nanos) {
+        if (sentOnceAt >= 0) {
+            sample(nanos - sentOnceAt);
+        } else {
+            answered();
+        }
+        sentOnceAt = -1;
     }
 
     /** An answer to a packet sent once arrived {@code rttNanos} after it was sent: updates the estimate. */

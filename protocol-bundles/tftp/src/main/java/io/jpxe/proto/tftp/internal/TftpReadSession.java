@@ -68,8 +68,6 @@ final class TftpReadSession {
     private long stallAnsweredAt;
     private TftpPacket awaitingAnswer;
     private InetSocketAddress awaitingAnswerFrom;
-    /** When {@link #awaitingAnswer} was first sent, or -1 once retransmitted (Karn: no RTT sample). */
-    private long awaitingSince = -1;
 
     TftpReadSession(URI uri, String filename, TftpOptions options, RetransmissionTimer timer, DataSink sink,
             TftpLink link) {
@@ -308,7 +306,11 @@ final class TftpReadSession {
     private void await(TftpPacket packet, InetSocketAddress to, long sentAt) {
         awaitingAnswer = packet;
         awaitingAnswerFrom = to;
-        awaitingSince = sentAt;
+        if (sentAt >= 0) {
+            timer.sent(sentAt);
+        } else {
+            timer.sentAgain();
+        }
         armTimer();
     }
 
@@ -322,12 +324,7 @@ final class TftpReadSession {
     }
 
     private void answered(long now) {
-        if (awaitingSince >= 0) {
-            timer.sample(now - awaitingSince);
-        } else {
-            timer.answered();
-        }
-        awaitingSince = -1;
+        timer.answerArrived(now);
         cancelTimer();
     }
 
@@ -353,7 +350,6 @@ final class TftpReadSession {
             finish(-1, TftpFailures.timeout(uri, awaited, link.lastSendFailure()));
             return;
         }
-        awaitingSince = -1;
         blocksSinceAck = 0;
         send(awaitingAnswer, awaitingAnswerFrom);
         armTimer();
