@@ -51,14 +51,16 @@ rounds() {
 }
 # NAME FILE SCRIPT-TEXT [jPXE run options...]: FILE's transfer by jPXE's clock. A function
 # `check_jpxe NAME`, when defined, runs after it (to verify what was fetched).
-# With JPXE_JAR_B set, the jar B takes a sample named NAME-b right after (an A/B run of two builds).
+# With JPXE_JAR_B (another build) or JPXE_BENCH_JVM_B (other JVM options) set, a second jPXE sample
+# named NAME-b is taken right after with them: an A/B run.
 sample_jpxe() {
     local name="$1" file="$2" script="$3" r; shift 3
     r=$(jpxe_transfer "$file" "$script" "$@")
     if declare -F check_jpxe >/dev/null; then check_jpxe "$name"; fi
     samples[$name]+=" ${r% *}"; samples[$name-whole]+=" ${r#* }"
-    if [ -n "${JPXE_JAR_B:-}" ] && [[ "$name" != *-b ]]; then
-        jar="$JPXE_JAR_B" sample_jpxe "$name-b" "$file" "$script" "$@"
+    if [ -n "${JPXE_JAR_B:-}${JPXE_BENCH_JVM_B:-}" ] && [[ "$name" != *-b ]]; then
+        jar="${JPXE_JAR_B:-$jar}" JPXE_BENCH_JVM="${JPXE_BENCH_JVM_B:-${JPXE_BENCH_JVM:-}}" \
+            sample_jpxe "$name-b" "$file" "$script" "$@"
     fi
 }
 # NAME command...: wall-clock seconds; `check_output NAME`, when defined, runs after it. The output

@@ -7,6 +7,7 @@
 #   tools/bench-transfer.sh [RUNS]        (default 5; prints medians and ratios)
 #   JPXE_JAR=path/to/jpxe-standard.jar tools/bench-transfer.sh   (benchmarks that image instead)
 #   JPXE_JAR_B=path/to/other.jar tools/bench-transfer.sh   (A/B: that image too, right after each jPXE sample)
+#   JPXE_BENCH_JVM_B="-XX:..." tools/bench-transfer.sh     (A/B: the same image with other JVM options)
 #
 # Each side is timed by its own clock from the start of the transfer (connection, request) to the last
 # byte stored: jPXE's `--verbose` ends each transfer with "ok (<size> in <s> s, ...)", curl prints
