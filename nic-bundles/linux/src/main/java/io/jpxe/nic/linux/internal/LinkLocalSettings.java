@@ -46,13 +46,10 @@ final class LinkLocalSettings implements SettingsBlock {
 
     @Override
     public Optional<Raw> fetch(String name, long tag) {
-        Optional<Inet6Address> address = linkLocal(ifname);
-        if (address.isEmpty()) {
-            return Optional.empty();
-        }
+        // The name first: asking the kernel reads /proc, and lookups of other names pass here too.
         return switch (name == null ? "" : name) {
-            case "ip6" -> Optional.of(new Raw("ipv6", address.get().getAddress()));
-            case "len6" -> Optional.of(new Raw("int8", new byte[] {LINK_LOCAL_PREFIX}));
+            case "ip6" -> linkLocal(ifname).map(a -> new Raw("ipv6", a.getAddress()));
+            case "len6" -> linkLocal(ifname).map(a -> new Raw("int8", new byte[] {LINK_LOCAL_PREFIX}));
             default -> Optional.empty();
         };
     }

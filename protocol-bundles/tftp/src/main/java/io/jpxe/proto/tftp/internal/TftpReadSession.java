@@ -35,8 +35,8 @@ import io.netty.util.ReferenceCountUtil;
  * retransmission alarm, and feeds it what arrives ({@link UdpTftpRead} on a socket of its own).
  *
  * <p>Threading: not thread-safe; every method runs on the link's one thread. Buffers: each packet
- * given to {@link #receive} is released here; the {@link DataSink} sees a payload only during its
- * call, as the link gave it (a read-only view of the link's receive buffer). When the transfer ends the link is closed, and only then does
+ * given to {@link #receive} is released here; the {@link DataSink} sees a read-only view of a
+ * payload only during its call. When the transfer ends the link is closed, and only then does
  * {@link #completion()} complete.
  */
 final class TftpReadSession {
@@ -125,11 +125,7 @@ final class TftpReadSession {
     /** Takes one packet from {@code sender}, and releases it. */
     void receive(TftpPacket packet, InetSocketAddress sender) {
         try {
-            if (packet instanceof TftpPacket.Data data) {
-                receiveData(data.block(), data.content().nioBuffer().asReadOnlyBuffer(), sender);
-            } else {
-                handle(packet, sender);
-            }
+            handle(packet, sender);
         } finally {
             if (packet instanceof TftpPacket.Data data) {
                 ReferenceCountUtil.release(data.content());
@@ -138,8 +134,8 @@ final class TftpReadSession {
     }
 
     /**
-     * Takes one DATA packet, block number {@code block} (as on the wire) and its {@code payload},
-     * which is read only during the call. The link hands DATA here straight from its receive
+     * Takes one DATA packet, block number {@code block} (as on the wire) and its {@code payload}, a
+     * read-only view valid only during the call. The link hands DATA here straight from its receive
      * buffer: in lock-step every block's round trip waits for this method's ACK, so nothing is
      * allocated or decoded for it first.
      */
