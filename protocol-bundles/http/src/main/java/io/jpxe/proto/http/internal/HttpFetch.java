@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,17 +38,15 @@ import io.netty.handler.codec.http.HttpUtil;
  */
 final class HttpFetch implements Transfer {
 
-    private final URI original;
     private final DataSink sink;
     private final Connector connector;
     private final HttpPolicy policy;
     private final CompletableFuture<Long> completion = new CompletableFuture<>();
-    private final Set<URI> visited = new HashSet<>();
+    private final Redirects redirects;
 
     /** The loop the fetch started on: it outlives every connection, so retries wait there. */
     private final EventLoop home;
     private volatile EventLoop loop;
-    private URI current;
     private HttpTarget target;
     private Channel channel;
     private HttpExchangeHandler exchange;
@@ -59,7 +55,6 @@ final class HttpFetch implements Transfer {
     private boolean rangeRequested;
     private String authorization;
     private String validator;
-    private int redirects;
     private int resumes;
     private int retries;
     private long received;
@@ -78,15 +73,13 @@ final class HttpFetch implements Transfer {
     HttpFetch(URI uri, DataSink sink, Connector connector, HttpPolicy policy, EventLoop loop, HttpParams params)
             throws JpxeException {
         this.params = params;
-        this.original = uri;
-        this.current = uri;
         this.target = HttpTarget.parse(uri);
         this.sink = sink;
         this.connector = connector;
         this.policy = policy;
         this.loop = loop;
         this.home = loop;
-        visited.add(uri);
+        this.redirects = new Redirects(uri, policy.maxRedirects());
     }
 
     /** Starts the first request. */
@@ -122,7 +115,7 @@ final class HttpFetch implements Transfer {
         }
         connector.acquire(target, loop).addListener(f -> {
             if (!f.isSuccess()) {
-                fail(f.cause() instanceof JpxeException j ? j : connector.explain(target, f.cause(), current));
+                fail(f.cause() instanceof JpxeException j ? j : connector.explain(target, f.cause(), target.uri()));
                 return;
             }
             Connector.Connection connection = (Connector.Connection) f.getNow();
@@ -281,7 +274,7 @@ final class HttpFetch implements Transfer {
             broken("the connection failed (" + cause.getMessage() + ")");
             return;
         }
-        fail(connector.explain(target, cause, current));
+        fail(connector.explain(target, cause, target.uri()));
     }
 
     void onMalformed(HttpExchangeHandler from, Throwable cause) {
@@ -306,45 +299,18 @@ final class HttpFetch implements Transfer {
     }
 
     private void redirect(HttpResponse response) {
-        String location = response.headers().get(HttpHeaderNames.LOCATION);
         closeChannel();
-        if (location == null || location.isBlank()) {
-            fail(new JpxeException(Errno.EIO, target.shown() + ": HTTP " + response.status().code()
-                    + " without a Location"));
-            return;
-        }
-        URI next;
+        HttpTarget next;
         try {
-            next = current.resolve(location.strip());
-        } catch (IllegalArgumentException e) {
-            failProtocol("redirect to an invalid Location \"" + location + "\"");
-            return;
-        }
-        if (!visited.add(next)) {
-            fail(new JpxeException(Errno.EIO, original + ": redirect loop: " + target.shown() + " sends back to "
-                    + next));
-            return;
-        }
-        if (++redirects > policy.maxRedirects()) {
-            fail(new JpxeException(Errno.EIO, original + ": more than " + policy.maxRedirects() + " redirects"));
-            return;
-        }
-        HttpTarget nextTarget;
-        try {
-            nextTarget = HttpTarget.parse(next);
+            next = redirects.follow(target, response.status().code(), response.headers().get(HttpHeaderNames.LOCATION));
         } catch (JpxeException e) {
-            fail(new JpxeException(Errno.EIO, target.shown() + ": redirect to an unusable URI: " + e.getMessage()));
+            fail(e);
             return;
         }
-        if (!nextTarget.hasCredentials() && target.hasCredentials() && nextTarget.origin().equals(target.origin())) {
-            nextTarget = new HttpTarget(next, nextTarget.secure(), nextTarget.host(), nextTarget.port(),
-                    nextTarget.requestTarget(), target.user(), target.password());
-        }
-        if (!nextTarget.origin().equals(target.origin())) {
+        if (!next.origin().equals(target.origin())) {
             authorization = null; // never send credentials to another server
         }
-        current = next;
-        target = nextTarget;
+        target = next;
         params = null;
         received = 0;
         total = -1;
