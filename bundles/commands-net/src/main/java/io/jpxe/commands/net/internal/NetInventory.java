@@ -55,7 +55,8 @@ public final class NetInventory {
             List<Map.Entry<Map<String, Object>, NetConfigurator>> configurators) {
         NetInventory inventory = new NetInventory();
         devices.forEach(inventory::addDevice);
-        configurators.forEach(c -> inventory.add(new LazyConfigurator(name(c.getKey()), c.getValue(), LazyService.given(c.getValue()))));
+        configurators.forEach(c -> inventory.add(
+                new LazyConfigurator(name(c.getKey()), c.getValue(), LazyService.given(c.getValue()))));
         return inventory;
     }
 

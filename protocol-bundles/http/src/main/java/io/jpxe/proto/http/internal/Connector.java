@@ -1,7 +1,5 @@
 package io.jpxe.proto.http.internal;
 
-import java.net.URI;
-
 import io.jpxe.api.JpxeException;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -28,5 +26,5 @@ interface Connector {
     void release(HttpTarget target, Channel channel);
 
     /** A JpxeException for a failure on a connection to {@code target} (TLS knows best for https). */
-    JpxeException explain(HttpTarget target, Throwable cause, URI uri);
+    JpxeException explain(HttpTarget target, Throwable cause);
 }

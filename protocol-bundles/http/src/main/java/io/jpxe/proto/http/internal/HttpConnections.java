@@ -127,7 +127,7 @@ final class HttpConnections implements Connector {
         tls.secure(ch, target.host(), target.port(), target.uri()).addListener(h -> {
             if (!h.isSuccess()) {
                 ch.close();
-                promise.tryFailure(h.cause() instanceof JpxeException j ? j : explain(target, h.cause(), target.uri()));
+                promise.tryFailure(h.cause() instanceof JpxeException j ? j : explain(target, h.cause()));
                 return;
             }
             ch.pipeline().addLast(CODEC, codec());
@@ -288,12 +288,12 @@ final class HttpConnections implements Connector {
     }
 
     @Override
-    public JpxeException explain(HttpTarget target, Throwable cause, URI uri) {
+    public JpxeException explain(HttpTarget target, Throwable cause) {
         if (cause instanceof JpxeException j) {
             return j;
         }
         SecureLayer tls = target.secure() ? secureLayer.get() : null;
-        JpxeException explained = tls == null ? null : tls.explain(cause, uri);
+        JpxeException explained = tls == null ? null : tls.explain(cause, target.uri());
         return explained != null ? explained
                 : new JpxeException(Errno.EIO, target.shown() + ": " + cause.getMessage(), cause);
     }

@@ -115,7 +115,7 @@ final class HttpFetch implements Transfer {
         }
         connector.acquire(target, loop).addListener(f -> {
             if (!f.isSuccess()) {
-                fail(f.cause() instanceof JpxeException j ? j : connector.explain(target, f.cause(), target.uri()));
+                fail(f.cause() instanceof JpxeException j ? j : connector.explain(target, f.cause()));
                 return;
             }
             Connector.Connection connection = (Connector.Connection) f.getNow();
@@ -274,7 +274,7 @@ final class HttpFetch implements Transfer {
             broken("the connection failed (" + cause.getMessage() + ")");
             return;
         }
-        fail(connector.explain(target, cause, target.uri()));
+        fail(connector.explain(target, cause));
     }
 
     void onMalformed(HttpExchangeHandler from, Throwable cause) {

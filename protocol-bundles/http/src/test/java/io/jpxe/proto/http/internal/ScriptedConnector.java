@@ -1,6 +1,5 @@
 package io.jpxe.proto.http.internal;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ final class ScriptedConnector implements Connector {
     }
 
     @Override
-    public JpxeException explain(HttpTarget target, Throwable cause, URI uri) {
+    public JpxeException explain(HttpTarget target, Throwable cause) {
         return new JpxeException(Errno.EIO, target.shown() + ": " + cause.getMessage(), cause);
     }
 
