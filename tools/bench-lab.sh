@@ -14,3 +14,8 @@ ip link add "$srv_if" type veth peer name "$cli_if"
 ip link set "$srv_if" netns "$srv"; ip link set "$cli_if" netns "$cli"
 ip -n "$srv" addr add 198.18.0.1/24 dev "$srv_if"; ip -n "$srv" link set "$srv_if" up; ip -n "$srv" link set lo up
 ip -n "$cli" addr add 198.18.0.2/24 dev "$cli_if"; ip -n "$cli" link set "$cli_if" up; ip -n "$cli" link set lo up
+# PLAN NAME -> the SHA-256 jPXE's boot plan (--boot=plan --plan-out PLAN) gives for the initrd whose URI ends in /NAME
+plan_initrd_sha256() {
+    python3 -c 'import json,sys; print(next(i["sha256"] for i in json.load(open(sys.argv[1]))["initrds"]
+                if i["uri"].endswith("/" + sys.argv[2])))' "$1" "$2"
+}

@@ -48,7 +48,7 @@ in_ns=(ip netns exec "$cli")
 source "$root/tools/bench-lib.sh"
 check_output() { [ "$(sha256sum "$s/out/big.bin" | cut -c1-64)" = "$want" ] || { echo "$1: WRONG SHA-256" >&2; exit 1; }; }
 check_jpxe() {
-    local got; got=$(python3 -c 'import json,sys; print(next(i["sha256"] for i in json.load(open(sys.argv[1]))["initrds"] if i["uri"].endswith("/big.bin")))' "$s/plan.json")
+    local got; got=$(plan_initrd_sha256 "$s/plan.json" big.bin)
     [ "$got" = "$want" ] || { echo "$1: WRONG SHA-256 ($got)" >&2; cat "$s/plan.json" "$s/jpxe.log" >&2; exit 1; }
     rm -f "$s/plan.json"
 }
